@@ -1,0 +1,24 @@
+package dev.cairn.core.store;
+
+import java.util.List;
+
+/**
+ * Cairn's schema migrations, in order. Add a new script under
+ * {@code dev/cairn/core/store/migration/} and a line here; never edit a script that has shipped.
+ */
+public final class CairnSchema {
+
+    private static final String FOLDER = "/dev/cairn/core/store/migration/";
+
+    /** Every migration this build knows, oldest first. */
+    public static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "settings", FOLDER + "V1__settings.sql"));
+
+    private CairnSchema() {
+    }
+
+    /** The schema version this build writes. */
+    public static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+}
