@@ -1,0 +1,143 @@
+package dev.cairn.app.gui;
+
+import dev.cairn.app.AppServices;
+import dev.cairn.app.dashboard.DashboardView;
+import dev.cairn.app.dashboard.DashboardViewModel;
+import dev.cairn.app.settings.SettingsView;
+import dev.cairn.app.settings.SettingsViewModel;
+import dev.cairn.app.shell.PlaceholderView;
+import dev.cairn.app.shell.Section;
+import dev.cairn.app.shell.ShellView;
+import dev.cairn.app.shell.StatusBar;
+import dev.cairn.app.shell.Theme;
+import dev.cairn.app.shell.UiPreferences;
+import dev.cairn.app.shell.WindowGeometry;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+
+/**
+ * Puts the workbench into a stage: the shell with every section's view, the theme, the remembered
+ * geometry, keyboard shortcuts, and drag and drop of files anywhere on the window.
+ */
+public final class MainWindow {
+
+    private static final String STYLESHEET = "/dev/cairn/app/cairn.css";
+
+    private final Stage stage;
+    private final ShellView shell;
+    private final ObjectProperty<Theme> theme;
+
+    public MainWindow(Stage stage, AppServices services, UiPreferences preferences) {
+        this.stage = stage;
+        this.theme = new SimpleObjectProperty<>(preferences.theme());
+        theme.get().apply();
+        theme.addListener((observable, old, chosen) -> chosen.apply());
+
+        StatusBar statusBar = new StatusBar(services.notifier(), services.tasks().running(), services.workspace().home());
+        shell = new ShellView(sectionViews(services), statusBar);
+        Scene scene = new Scene(shell);
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        installShortcuts(scene);
+        installFileDrop(scene, services);
+
+        stage.setTitle("Cairn");
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(400);
+        place(preferences.window());
+        services.dialogs().attachTo(stage);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ShellView shell() {
+        return shell;
+    }
+
+    /** The theme and geometry to remember; read on the JavaFX thread before the window goes. */
+    public UiPreferences preferences() {
+        return new UiPreferences(theme.get(),
+                new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+    }
+
+    private Map<Section, Supplier<Node>> sectionViews(AppServices services) {
+        Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
+        views.put(Section.DASHBOARD, () -> new DashboardView(
+                new DashboardViewModel(services.workspace(), services.tasks())));
+        views.put(Section.EXPERIMENTS, () -> new PlaceholderView(Section.EXPERIMENTS,
+                "Experiments and runs that training scripts log with the MLflow client they already use, "
+                        + "through Cairn's MLflow-compatible API: run tables, metric charts, run comparison.",
+                "cairn server, cairn import"));
+        views.put(Section.MODELS, () -> new PlaceholderView(Section.MODELS,
+                "Registered ONNX models: versions, aliases, lineage, model cards and an audit trail; "
+                        + "an inspector and an inference playground for each version.",
+                "cairn models, cairn inspect"));
+        views.put(Section.BENCHMARKS, () -> new PlaceholderView(Section.BENCHMARKS,
+                "Latency percentiles and throughput of a model under chosen batch sizes, threads and concurrency, "
+                        + "kept and compared across versions.",
+                "cairn bench"));
+        views.put(Section.DRIFT, () -> new PlaceholderView(Section.DRIFT,
+                "Reference data against current data, per feature and for the whole dataset, "
+                        + "with the statistical tests Evidently uses, as charts and reports.",
+                "cairn drift"));
+        views.put(Section.DEPLOYMENTS, () -> new PlaceholderView(Section.DEPLOYMENTS,
+                "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
+                "cairn deploy"));
+        views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
+                services.settings(), services.tasks(), services.notifier())));
+        return views;
+    }
+
+    private void installShortcuts(Scene scene) {
+        for (Section section : Section.values()) {
+            scene.getAccelerators().put(section.shortcut(), () -> shell.selectedProperty().set(section));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                stage::close);
+    }
+
+    private static void installFileDrop(Scene scene, AppServices services) {
+        scene.addEventFilter(DragEvent.DRAG_OVER, event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.addEventFilter(DragEvent.DRAG_DROPPED, event -> {
+            if (!event.getDragboard().hasFiles()) {
+                return;
+            }
+            List<Path> files = event.getDragboard().getFiles().stream().map(File::toPath).toList();
+            services.drops().route(files);
+            event.setDropCompleted(true);
+            event.consume();
+        });
+    }
+
+    private void place(WindowGeometry geometry) {
+        stage.setWidth(geometry.width());
+        stage.setHeight(geometry.height());
+        if (geometry.isOnScreen()) {
+            stage.setX(geometry.x());
+            stage.setY(geometry.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(geometry.maximized());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cairn.app.shell;
+
+import dev.cairn.core.error.CairnException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors reach the user: a plain message for expected failures ({@link CairnException}),
+ * an error window with a copyable stack trace for bugs. Each error is logged here, once.
+ */
+public final class DialogService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialogService.class);
+
+    private Window owner;
+
+    /** Makes dialogs modal to {@code window}, the main window once it exists. */
+    public void attachTo(Window window) {
+        this.owner = window;
+    }
+
+    /** Shows {@code failure} as it deserves: plain message or stack trace. Call on the JavaFX thread. */
+    public void showError(Throwable failure) {
+        if (failure instanceof CairnException expected) {
+            LOG.warn("{}", expected.getMessage());
+            Alert alert = new Alert(Alert.AlertType.ERROR, expected.getMessage());
+            alert.setHeaderText(null);
+            alert.setTitle("Cairn");
+            show(alert);
+        } else {
+            LOG.error("Unexpected error", failure);
+            show(unexpectedErrorAlert(failure));
+        }
+    }
+
+    private Alert unexpectedErrorAlert(Throwable failure) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle("Cairn: unexpected error");
+        alert.setHeaderText("Something went wrong inside Cairn. Nothing stored was lost.");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        TextArea details = new TextArea(trace.toString());
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.setPrefRowCount(14);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        alert.getDialogPane().setContent(new VBox(8, new Label(String.valueOf(failure)),
+                new Label("Details (select and copy them into a bug report):"), details));
+        alert.setResizable(true);
+        return alert;
+    }
+
+    private void show(Alert alert) {
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.show();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.cairn.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.app.AppServices;
+import dev.cairn.app.shell.Section;
+import dev.cairn.app.shell.Theme;
+import dev.cairn.app.shell.UiPreferences;
+import dev.cairn.app.task.BackgroundTask;
+import dev.cairn.core.progress.OperationCancelledException;
+import dev.cairn.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window on a real workspace, driven headless through Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private Path home;
+    private Workspace workspace;
+    private AppServices services;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        home = Files.createTempDirectory("cairn-gui-test-");
+        workspace = Workspace.open(home);
+        services = new AppServices(workspace);
+        window = new MainWindow(stage, services, UiPreferences.DEFAULT);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+        workspace.close();
+    }
+
+    @Test
+    void windowIsTitledCairnAndOpensOnTheDashboardWithRealFigures(FxRobot robot) {
+        assertThat(window.stage().getTitle()).isEqualTo("Cairn");
+        assertThat(robot.lookup("#view-dashboard").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !robot.lookup("#fact-schema-version").queryAs(Label.class).getText().equals("…"));
+        assertThat(robot.lookup("#fact-schema-version").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#fact-data-directory").queryAs(Label.class).getText()).isEqualTo(home.toString());
+    }
+
+    @Test
+    void sidebarSwitchesBetweenEverySection(FxRobot robot) {
+        for (Section section : Section.values()) {
+            robot.clickOn("#nav-" + section.id());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(visibleView(robot)).isEqualTo("view-" + section.id());
+            assertThat(window.shell().selectedProperty().get()).isEqualTo(section);
+        }
+        robot.clickOn("#nav-drift");
+        robot.clickOn("#nav-drift");
+        assertThat(visibleView(robot)).as("clicking the selected section keeps it").isEqualTo("view-drift");
+    }
+
+    @Test
+    void keyboardShortcutsSwitchSections(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleView(robot)).isEqualTo("view-models");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visibleView(robot)).isEqualTo("view-settings");
+    }
+
+    @Test
+    void themeChoiceIsAppliedAndRemembered(FxRobot robot) {
+        robot.clickOn("#nav-settings");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Theme> choice = robot.lookup("#theme-choice").queryAs(ChoiceBox.class);
+        robot.interact(() -> choice.setValue(Theme.DARK));
+        waitUntil(() -> services.settings().get(UiPreferences.THEME).isPresent());
+        assertThat(services.settings().get(UiPreferences.THEME)).contains("DARK");
+        assertThat(window.preferences().theme()).isEqualTo(Theme.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        robot.interact(() -> choice.setValue(Theme.LIGHT));
+    }
+
+    @Test
+    void unsupportedDroppedFileGetsAPlainNotification(FxRobot robot) {
+        robot.interact(() -> services.drops().route(List.of(home.resolve("notes.txt"))));
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo("Cairn can't open notes.txt: no feature takes dropped files yet.");
+        assertThat(message.getStyleClass()).contains("warning");
+    }
+
+    @Test
+    void runningTaskShowsInTheStatusBarAndCanBeCancelled(FxRobot robot) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean sawCancel = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        robot.interact(() -> services.tasks().execute(BackgroundTask.of("Long work", (progress, cancellation) -> {
+            started.countDown();
+            for (int step = 0; step < 600; step++) {
+                progress.progress(step, 600, "step " + step);
+                if (cancellation.isCancelled()) {
+                    sawCancel.set(true);
+                    throw new OperationCancelledException();
+                }
+                Thread.sleep(50);
+            }
+            return null;
+        }).andFinally(finished::countDown)));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-tasks").lookup((Label label) -> label.getText().equals("Long work")).tryQuery())
+                .isPresent();
+
+        robot.clickOn(".cancel-task");
+        assertThat(finished.await(5, TimeUnit.SECONDS)).as("andFinally runs after cancel").isTrue();
+        waitUntil(sawCancel::get);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(services.tasks().running()).isEmpty();
+        assertThat(robot.lookup(".task-chip").tryQuery()).isEmpty();
+    }
+
+    private static String visibleView(FxRobot robot) {
+        Node content = robot.lookup("#content").query();
+        return ((javafx.scene.layout.StackPane) content).getChildren().get(0).getId();
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+}
