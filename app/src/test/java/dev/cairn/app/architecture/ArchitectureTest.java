@@ -3,72 +3,106 @@ package dev.cairn.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's rules, checked on every build so they hold without anyone remembering them.
  * The app's test class path holds every module, so one test sees them all.
  */
-@AnalyzeClasses(packages = "dev.cairn", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final JavaClasses CAIRN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // core's test fixtures
+            .importPackages("dev.cairn");
 
     private static final String[] UI_LIBRARIES = {"javafx..", "com.sun.javafx..", "org.controlsfx..",
         "io.fair_acc..", "eu.hansolo..", "atlantafx.."};
 
-    @ArchTest
-    static final ArchRule runtimeStandsAlone = noClasses().that().resideInAPackage("dev.cairn.runtime..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.core..", "dev.cairn.app..",
-                    "dev.cairn.charts..", "org.h2..", "com.github.dockerjava..")
-            .because("the runtime goes into every model container: no workbench code, no database, no Docker client");
+    @Test
+    void runtimeStandsAlone() {
+        noClasses().that().resideInAPackage("dev.cairn.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.core..", "dev.cairn.app..",
+                        "dev.cairn.charts..", "org.h2..", "com.github.dockerjava..")
+                .because("the runtime goes into every model container: no workbench code, no database, no Docker client")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule coreDoesNotKnowTheApp = noClasses().that().resideInAPackage("dev.cairn.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.app..", "dev.cairn.charts..")
-            .because("dependencies flow app -> core -> runtime; the GUI and the CLI call core, never the other way");
+    @Test
+    void coreDoesNotKnowTheApp() {
+        noClasses().that().resideInAPackage("dev.cairn.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.app..", "dev.cairn.charts..")
+                .because("dependencies flow app -> core -> runtime; the GUI and the CLI call core, never the other way")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule chartsTakePlainData = noClasses().that().resideInAPackage("dev.cairn.charts..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.core..", "dev.cairn.app..", "dev.cairn.runtime..")
-            .because("charts take arrays and small records of their own, so they stay reusable and testable alone");
+    @Test
+    void chartsTakePlainData() {
+        noClasses().that().resideInAPackage("dev.cairn.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.core..", "dev.cairn.app..", "dev.cairn.runtime..")
+                .because("charts take arrays and small records of their own, so they stay reusable and testable alone")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule headlessModulesHaveNoUi = noClasses()
-            .that().resideInAnyPackage("dev.cairn.runtime..", "dev.cairn.core..", "dev.cairn.plugins.api..")
-            .should().dependOnClassesThat().resideInAnyPackage(UI_LIBRARIES)
-            .because("runtime, core and the plugin API run without a display: in containers, in CI, in the CLI");
+    @Test
+    void headlessModulesHaveNoUi() {
+        noClasses()
+                .that().resideInAnyPackage("dev.cairn.runtime..", "dev.cairn.core..", "dev.cairn.plugins.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(UI_LIBRARIES)
+                .because("runtime, core and the plugin API run without a display: in containers, in CI, in the CLI")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule pluginApiIsJdkOnly = noClasses().that().resideInAPackage("dev.cairn.plugins.api..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.cairn.plugins.api..")
-            .because("a plugin compiles against the API jar alone, whatever libraries Cairn itself uses");
+    @Test
+    void pluginApiIsJdkOnly() {
+        noClasses().that().resideInAPackage("dev.cairn.plugins.api..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.cairn.plugins.api..")
+                .because("a plugin compiles against the API jar alone, whatever libraries Cairn itself uses")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule corePackagesHaveNoCycles = slices().matching("dev.cairn.core.(*)..")
-            .should().beFreeOfCycles()
-            .because("core's packages (store, tracking, registry, ...) must stay separable and testable in layers");
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("dev.cairn.core.(*)..")
+                .should().beFreeOfCycles()
+                .because("core's packages (store, tracking, registry, ...) must stay separable and testable in layers")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule appPackagesHaveNoCycles = slices().matching("dev.cairn.app.(*)..")
-            .should().beFreeOfCycles()
-            .because("one feature, one package: features use the shell and task helpers, not each other in circles");
+    @Test
+    void appPackagesHaveNoCycles() {
+        slices().matching("dev.cairn.app.(*)..")
+                .should().beFreeOfCycles()
+                .because("one feature, one package: features use the shell and task helpers, not each other in circles")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule cliStaysHeadless = noClasses().that().resideInAPackage("dev.cairn.app.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage(UI_LIBRARIES)
-            .because("headless commands must run on machines without a display (only GuiLauncher starts JavaFX)");
+    @Test
+    void cliStaysHeadless() {
+        noClasses().that().resideInAPackage("dev.cairn.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(UI_LIBRARIES)
+                .because("headless commands must run on machines without a display (only GuiLauncher starts JavaFX)")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule consoleOutputOnlyFromCliCode = noClasses()
-            .that().resideOutsideOfPackages("dev.cairn.app.cli..", "dev.cairn.runtime.cli..")
-            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-            .because("everything else logs through SLF4J, so output of headless commands stays machine-readable");
+    @Test
+    void consoleOutputOnlyFromCliCode() {
+        noClasses()
+                .that().resideOutsideOfPackages("dev.cairn.app.cli..", "dev.cairn.runtime.cli..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("everything else logs through SLF4J, so output of headless commands stays machine-readable")
+                .check(CAIRN);
+    }
 
-    @ArchTest
-    static final ArchRule oneLoggingFacade = noClasses().should().dependOnClassesThat()
-            .resideInAnyPackage("java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
-                    "org.apache.commons.logging..")
-            .because("all logging goes through SLF4J, configured in one place");
+    @Test
+    void oneLoggingFacade() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..",
+                        "org.apache.commons.logging..")
+                .because("all logging goes through SLF4J, configured in one place")
+                .check(CAIRN);
+    }
 }
