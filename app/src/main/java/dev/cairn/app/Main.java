@@ -12,9 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = CairnCommand.run(args);
-        if (exitCode != CairnCommand.GUI_STARTED) {
-            System.exit(exitCode);
-        }
+        System.exit(CairnCommand.run(args));
     }
 }

@@ -20,9 +20,6 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
-    /** Exit code {@link #run} returns when it handed over to the GUI, which exits on its own. */
-    public static final int GUI_STARTED = -1;
-
     /** Exit code for a bad command line: unknown command, unknown or malformed option. */
     public static final int USAGE_ERROR = 2;
 
@@ -47,8 +44,7 @@ public final class CairnCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogSetup.useDataDirectory(home());
-        GuiLauncher.launch(home());
-        return GUI_STARTED;
+        return GuiLauncher.launch(home());
     }
 
     /** Parses {@code args} and runs what they ask for with this process's streams and environment. */

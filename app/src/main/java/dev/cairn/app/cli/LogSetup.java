@@ -1,6 +1,7 @@
 package dev.cairn.app.cli;
 
 import java.nio.file.Path;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Points the log file at the chosen data directory. It must run before the first logger is
@@ -14,9 +15,14 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /** Sends this process's logs, including java.util.logging's (JavaFX, H2), to {@code home/logs}. */
     public static void useDataDirectory(Path home) {
         if (System.getProperty(LOGS_DIR_PROPERTY) == null) {
             System.setProperty(LOGS_DIR_PROPERTY, home.resolve("logs").toString());
+        }
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
         }
     }
 }

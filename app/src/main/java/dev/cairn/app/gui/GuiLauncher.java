@@ -29,8 +29,8 @@ public final class GuiLauncher {
 
     /** Shows the workbench on the data directory {@code home}; returns the exit code when it closes. */
     public static int launch(Path home) {
+        startJavaFx();
         CompletableFuture<Workspace> opening = CompletableFuture.supplyAsync(() -> Workspace.open(home));
-        Platform.startup(() -> Thread.currentThread().setName("JavaFX Application Thread"));
         Platform.setImplicitExit(false);
         try {
             Workspace workspace = opening.join();
@@ -49,6 +49,15 @@ public final class GuiLauncher {
             throw e;
         } finally {
             Platform.exit();
+        }
+    }
+
+    private static void startJavaFx() {
+        try {
+            Platform.startup(() -> { });
+        } catch (UnsupportedOperationException e) {
+            throw new CairnException("Cannot open the workbench window (" + e.getMessage() + "). It needs a graphical "
+                    + "desktop; headless commands work without one: see 'cairn --help'.", e);
         }
     }
 

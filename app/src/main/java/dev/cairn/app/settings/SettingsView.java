@@ -1,9 +1,11 @@
 package dev.cairn.app.settings;
 
+import atlantafx.base.theme.Styles;
 import dev.cairn.app.shell.Theme;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -23,10 +25,7 @@ public final class SettingsView extends VBox {
         Label title = new Label("Settings");
         title.getStyleClass().add("title-2");
 
-        ChoiceBox<Theme> theme = new ChoiceBox<>();
-        theme.setId("theme-choice");
-        theme.getItems().setAll(Theme.values());
-        theme.valueProperty().bindBidirectional(model.themeProperty());
+        HBox theme = themeButtons(model);
 
         GridPane grid = new GridPane();
         grid.setHgap(24);
@@ -39,6 +38,32 @@ public final class SettingsView extends VBox {
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
         getChildren().addAll(title, grid, hint);
+    }
+
+    /** One toggle per theme, kept in step with the model both ways. */
+    private static HBox themeButtons(SettingsViewModel model) {
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox();
+        buttons.setId("theme-choice");
+        Theme[] themes = Theme.values();
+        for (int i = 0; i < themes.length; i++) {
+            Theme theme = themes[i];
+            ToggleButton button = new ToggleButton(theme.toString());
+            button.setId("theme-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(group);
+            button.setUserData(theme);
+            button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == themes.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            button.setSelected(theme == model.themeProperty().get());
+            // Keep one theme selected: a click on the chosen one must not unselect it.
+            button.setOnAction(event -> {
+                button.setSelected(true);
+                model.themeProperty().set(theme);
+            });
+            buttons.getChildren().add(button);
+        }
+        model.themeProperty().addListener((observable, old, chosen) -> group.getToggles()
+                .forEach(toggle -> toggle.setSelected(toggle.getUserData() == chosen)));
+        return buttons;
     }
 
     private static Label muted(String text) {

@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Node;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -89,14 +88,14 @@ class MainWindowTest {
     @Test
     void themeChoiceIsAppliedAndRemembered(FxRobot robot) {
         robot.clickOn("#nav-settings");
-        @SuppressWarnings("unchecked")
-        ChoiceBox<Theme> choice = robot.lookup("#theme-choice").queryAs(ChoiceBox.class);
-        robot.interact(() -> choice.setValue(Theme.DARK));
+        robot.clickOn("#theme-dark");
         waitUntil(() -> services.settings().get(UiPreferences.THEME).isPresent());
         assertThat(services.settings().get(UiPreferences.THEME)).contains("DARK");
         assertThat(window.preferences().theme()).isEqualTo(Theme.DARK);
         assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
-        robot.interact(() -> choice.setValue(Theme.LIGHT));
+        assertThat(robot.lookup("#theme-dark").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#theme-light");
+        waitUntil(() -> services.settings().get(UiPreferences.THEME).orElse("").equals("LIGHT"));
     }
 
     @Test
