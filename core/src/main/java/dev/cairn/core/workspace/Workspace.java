@@ -128,6 +128,9 @@ public final class Workspace implements AutoCloseable {
     /** Returns {file count, total bytes} of the regular files under {@code folder}. */
     private static long[] countFiles(Path folder) {
         long[] totals = new long[2];
+        if (!Files.isDirectory(folder)) {
+            return totals;
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(Files::isRegularFile).forEach(file -> {
                 totals[0]++;
