@@ -12,7 +12,8 @@ public final class CairnSchema {
 
     /** Every migration this build knows, oldest first. */
     public static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "settings", FOLDER + "V1__settings.sql"));
+            new Migration(1, "settings", FOLDER + "V1__settings.sql"),
+            new Migration(2, "tracking", FOLDER + "V2__tracking.sql"));
 
     private CairnSchema() {
     }

@@ -1,0 +1,313 @@
+package dev.cairn.core.tracking;
+
+import dev.cairn.core.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What training scripts log into a run: tags (upserts), params (write-once), metric points
+ * (append-only, with the latest per key kept up to date) and dataset inputs. A batch is checked
+ * whole before anything is written and written in one transaction, so a bad request leaves nothing.
+ */
+public final class RunLog {
+
+    private static final int MAX_DATASET_NAME = 500;
+    private static final int MAX_DATASET_DIGEST = 36;
+    private static final int MAX_DATASET_SOURCE = 65_535;
+    private static final int MAX_DATASET_SCHEMA = 1_048_576;
+    private static final int MAX_DATASET_PROFILE = 16_777_216;
+
+    private final Store store;
+
+    public RunLog(Store store) {
+        this.store = store;
+    }
+
+    public void setTag(String runId, String key, String value) {
+        logBatch(runId, List.of(), List.of(), List.of(new Tag(key, value)));
+    }
+
+    /** Removes a tag; NOT_FOUND if the run has no such tag. */
+    public void deleteTag(String runId, String key) {
+        store.inTransaction(connection -> {
+            RunRows.requireActive(connection, runId);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM run_tag WHERE run_id = ? AND tag_key = ?")) {
+                delete.setString(1, runId);
+                delete.setString(2, key);
+                if (delete.executeUpdate() == 0) {
+                    throw TrackingException.notFound("No tag with name: " + key + " in run with id " + runId);
+                }
+            }
+            return null;
+        });
+    }
+
+    public void logParam(String runId, String key, String value) {
+        logBatch(runId, List.of(), List.of(new Tag(key, value)), List.of());
+    }
+
+    public void logMetric(String runId, Metric metric) {
+        logBatch(runId, List.of(metric), List.of(), List.of());
+    }
+
+    /** Logs metrics, params and tags together: all of them, or (on any error) none. */
+    public void logBatch(String runId, List<Metric> metrics, List<Tag> params, List<Tag> tags) {
+        checkBatch(metrics, params, tags);
+        store.inTransaction(connection -> {
+            RunRows.requireActive(connection, runId);
+            writeParams(connection, runId, params);
+            for (Tag tag : tags) {
+                upsertTag(connection, runId, tag.key(), tag.value());
+                if (tag.key().equals(RunStore.RUN_NAME_TAG)) {
+                    try (PreparedStatement rename = connection.prepareStatement("UPDATE run SET run_name = ? WHERE run_id = ?")) {
+                        rename.setString(1, tag.value());
+                        rename.setString(2, runId);
+                        rename.executeUpdate();
+                    }
+                }
+            }
+            appendMetrics(connection, runId, metrics);
+            return null;
+        });
+    }
+
+    /** Records the datasets a run used; logging the same dataset again adds nothing. */
+    public void logInputs(String runId, List<DatasetInput> inputs) {
+        for (DatasetInput input : inputs) {
+            checkDataset(input.dataset());
+            input.tags().forEach((key, value) -> {
+                TrackingLimits.checkValue("input tag", key, key, 255);
+                TrackingLimits.checkValue("input tag", key, value, 500);
+            });
+        }
+        store.inTransaction(connection -> {
+            RunInfo run = RunRows.requireActive(connection, runId);
+            for (DatasetInput input : inputs) {
+                String datasetId = datasetId(connection, run.experimentId(), input.dataset());
+                try (PreparedStatement link = connection.prepareStatement(
+                        "MERGE INTO run_input (run_id, dataset_id) KEY (run_id, dataset_id) VALUES (?, ?)")) {
+                    link.setString(1, runId);
+                    link.setString(2, datasetId);
+                    link.executeUpdate();
+                }
+                for (Map.Entry<String, String> tag : input.tags().entrySet()) {
+                    try (PreparedStatement merge = connection.prepareStatement("MERGE INTO run_input_tag "
+                            + "(run_id, dataset_id, tag_key, tag_value) KEY (run_id, dataset_id, tag_key) VALUES (?, ?, ?, ?)")) {
+                        merge.setString(1, runId);
+                        merge.setString(2, datasetId);
+                        merge.setString(3, tag.getKey());
+                        merge.setString(4, tag.getValue());
+                        merge.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Every point logged for one metric of a run, in the order logged.
+     *
+     * @param maxResults page size, or null for all points
+     */
+    public Page<Metric> history(String runId, String key, Integer maxResults, String pageToken) {
+        long offset = PageToken.offset(pageToken);
+        int limit = maxResults == null ? Integer.MAX_VALUE : TrackingLimits.pageSize(maxResults, 25_000, Integer.MAX_VALUE);
+        return store.read(connection -> {
+            RunRows.requireInfo(connection, runId);
+            List<Metric> points = new ArrayList<>();
+            boolean all = limit == Integer.MAX_VALUE;
+            try (PreparedStatement select = connection.prepareStatement("SELECT metric_value, ts, step FROM metric "
+                    + "WHERE run_id = ? AND metric_key = ? ORDER BY point_id OFFSET ? ROWS" + (all ? "" : " FETCH NEXT ? ROWS ONLY"))) {
+                select.setString(1, runId);
+                select.setString(2, key);
+                select.setLong(3, offset);
+                if (!all) {
+                    select.setLong(4, limit + 1L);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        points.add(new Metric(key, rows.getDouble(1), rows.getLong(2), rows.getLong(3)));
+                    }
+                }
+            }
+            boolean more = points.size() > limit;
+            return new Page<>(more ? points.subList(0, limit) : points, more ? PageToken.of(offset + limit) : null);
+        });
+    }
+
+    static void upsertTag(Connection connection, String runId, String key, String value) throws SQLException {
+        try (PreparedStatement merge = connection.prepareStatement(
+                "MERGE INTO run_tag (run_id, tag_key, tag_value) KEY (run_id, tag_key) VALUES (?, ?, ?)")) {
+            merge.setString(1, runId);
+            merge.setString(2, key);
+            merge.setString(3, value);
+            merge.executeUpdate();
+        }
+    }
+
+    private static void checkBatch(List<Metric> metrics, List<Tag> params, List<Tag> tags) {
+        if (metrics.size() > TrackingLimits.MAX_BATCH_METRICS || params.size() > TrackingLimits.MAX_BATCH_PARAMS
+                || tags.size() > TrackingLimits.MAX_BATCH_TAGS
+                || metrics.size() + params.size() + tags.size() > TrackingLimits.MAX_BATCH_ENTITIES) {
+            throw TrackingException.invalid("A batch logging request can contain at most "
+                    + TrackingLimits.MAX_BATCH_METRICS + " metrics, " + TrackingLimits.MAX_BATCH_PARAMS + " params and "
+                    + TrackingLimits.MAX_BATCH_TAGS + " tags, " + TrackingLimits.MAX_BATCH_ENTITIES + " in all. Got "
+                    + metrics.size() + " metrics, " + params.size() + " params and " + tags.size() + " tags.");
+        }
+        for (Metric metric : metrics) {
+            TrackingLimits.checkKey("metric", metric.key());
+        }
+        Set<String> paramKeys = new HashSet<>();
+        for (Tag param : params) {
+            TrackingLimits.checkKey("param", param.key());
+            TrackingLimits.checkValue("Param value", param.key(), param.value(), TrackingLimits.MAX_PARAM_VALUE_LENGTH);
+            if (!paramKeys.add(param.key())) {
+                throw TrackingException.invalid("Duplicate parameter keys have been submitted: ['" + param.key()
+                        + "']. Please ensure the request contains only one param value per param key.");
+            }
+        }
+        for (Tag tag : tags) {
+            TrackingLimits.checkKey("tag", tag.key());
+            TrackingLimits.checkValue("Tag value", tag.key(), tag.value(), TrackingLimits.MAX_TAG_VALUE_LENGTH);
+        }
+    }
+
+    private static void writeParams(Connection connection, String runId, List<Tag> params) throws SQLException {
+        if (params.isEmpty()) {
+            return;
+        }
+        Map<String, String> existing = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT param_key, param_value FROM param WHERE run_id = ?")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    existing.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO param (run_id, param_key, param_value) VALUES (?, ?, ?)")) {
+            for (Tag param : params) {
+                String old = existing.get(param.key());
+                if (old == null) {
+                    insert.setString(1, runId);
+                    insert.setString(2, param.key());
+                    insert.setString(3, param.value());
+                    insert.addBatch();
+                } else if (!old.equals(param.value())) {
+                    throw TrackingException.invalid("Changing param values is not allowed. Param with key='" + param.key()
+                            + "' was already logged with value='" + old + "' for run ID='" + runId
+                            + "'. Attempted logging new value '" + param.value() + "'.");
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void appendMetrics(Connection connection, String runId, List<Metric> metrics) throws SQLException {
+        if (metrics.isEmpty()) {
+            return;
+        }
+        Map<String, Metric> latestInBatch = new LinkedHashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO metric (run_id, metric_key, metric_value, ts, step) VALUES (?, ?, ?, ?, ?)")) {
+            for (Metric metric : metrics) {
+                insert.setString(1, runId);
+                insert.setString(2, metric.key());
+                insert.setDouble(3, metric.value());
+                insert.setLong(4, metric.timestamp());
+                insert.setLong(5, metric.step());
+                insert.addBatch();
+                latestInBatch.merge(metric.key(), metric, (a, b) -> b.isAfter(a) ? b : a);
+            }
+            insert.executeBatch();
+        }
+        for (Metric candidate : latestInBatch.values()) {
+            updateLatest(connection, runId, candidate);
+        }
+    }
+
+    private static void updateLatest(Connection connection, String runId, Metric candidate) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT metric_value, ts, step FROM latest_metric WHERE run_id = ? AND metric_key = ? FOR UPDATE")) {
+            select.setString(1, runId);
+            select.setString(2, candidate.key());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next() && !candidate.isAfter(new Metric(candidate.key(), row.getDouble(1), row.getLong(2), row.getLong(3)))) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO latest_metric "
+                + "(run_id, metric_key, metric_value, ts, step) KEY (run_id, metric_key) VALUES (?, ?, ?, ?, ?)")) {
+            merge.setString(1, runId);
+            merge.setString(2, candidate.key());
+            merge.setDouble(3, candidate.value());
+            merge.setLong(4, candidate.timestamp());
+            merge.setLong(5, candidate.step());
+            merge.executeUpdate();
+        }
+    }
+
+    private static void checkDataset(Dataset dataset) {
+        require("name", dataset.name(), MAX_DATASET_NAME);
+        require("digest", dataset.digest(), MAX_DATASET_DIGEST);
+        require("source_type", dataset.sourceType(), 36);
+        require("source", dataset.source(), MAX_DATASET_SOURCE);
+        if (dataset.schema() != null && dataset.schema().length() > MAX_DATASET_SCHEMA) {
+            throw TrackingException.invalid("Dataset schema exceeds the limit of " + MAX_DATASET_SCHEMA + " characters");
+        }
+        if (dataset.profile() != null && dataset.profile().length() > MAX_DATASET_PROFILE) {
+            throw TrackingException.invalid("Dataset profile exceeds the limit of " + MAX_DATASET_PROFILE + " characters");
+        }
+    }
+
+    private static void require(String field, String value, int max) {
+        if (value == null || value.isEmpty()) {
+            throw TrackingException.invalid("Missing value for required parameter 'dataset." + field + "'");
+        }
+        if (value.length() > max) {
+            throw TrackingException.invalid("Dataset " + field + " exceeds the limit of " + max + " characters");
+        }
+    }
+
+    private static String datasetId(Connection connection, String experimentId, Dataset dataset) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT dataset_id FROM dataset WHERE experiment_id = ? AND name = ? AND digest = ?")) {
+            select.setString(1, experimentId);
+            select.setString(2, dataset.name());
+            select.setString(3, dataset.digest());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return row.getString(1);
+                }
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dataset (dataset_id, experiment_id, name, "
+                + "digest, source_type, source, dataset_schema, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, experimentId);
+            insert.setString(3, dataset.name());
+            insert.setString(4, dataset.digest());
+            insert.setString(5, dataset.sourceType());
+            insert.setString(6, dataset.source());
+            insert.setString(7, dataset.schema());
+            insert.setString(8, dataset.profile());
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}
