@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An open data directory: the H2 database {@code cairn.mv.db} with its schema up to date, and the
- * {@code artifacts/}, {@code plugins/} and {@code logs/} folders beside it. Services are built from it.
+ * {@code artifacts/}, {@code mlflow-artifacts/}, {@code plugins/} and {@code logs/} folders beside it.
+ * Services are built from it.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -45,8 +46,8 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace open(Path home) {
         Path absolute = home.toAbsolutePath().normalize();
-        for (Path folder : List.of(absolute, absolute.resolve("artifacts"), absolute.resolve("plugins"),
-                absolute.resolve("logs"))) {
+        for (Path folder : List.of(absolute, absolute.resolve("artifacts"), absolute.resolve("mlflow-artifacts"),
+                absolute.resolve("plugins"), absolute.resolve("logs"))) {
             createFolder(folder);
         }
         Store store = Store.openEmbedded(absolute, DATABASE_NAME);
@@ -70,6 +71,11 @@ public final class Workspace implements AutoCloseable {
 
     public Path artifactsDir() {
         return home.resolve("artifacts");
+    }
+
+    /** The file trees of runs' artifacts, served to MLflow clients as {@code mlflow-artifacts:/...}. */
+    public Path runArtifactsDir() {
+        return home.resolve("mlflow-artifacts");
     }
 
     public Path pluginsDir() {

@@ -1,0 +1,282 @@
+package dev.cairn.core.mlflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.cairn.core.error.CairnException;
+import dev.cairn.core.tracking.TrackingException;
+import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.runtime.CairnVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves MLflow's REST API (tracking endpoints and the artifact proxy) over a workspace, on the JDK's
+ * HTTP server. Request bodies are bounded, a bearer token can be required, and every error is answered
+ * in MLflow's JSON shape with MLflow's HTTP status, so MLflow's own clients behave as against MLflow.
+ */
+public final class MlflowServer implements AutoCloseable {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private static final Logger LOG = LoggerFactory.getLogger(MlflowServer.class);
+    private static final List<String> API_PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
+    private static final String ARTIFACTS_PREFIX = "/api/2.0/mlflow-artifacts/artifacts";
+    private static final int MAX_LOG_BATCH_BYTES = 1_000_000;
+
+    /**
+     * How to serve.
+     *
+     * @param token           bearer token every request must carry, or null for none
+     * @param maxRequestBytes largest JSON request body accepted
+     * @param maxArtifactBytes largest artifact upload accepted
+     */
+    public record Options(String host, int port, String token, long maxRequestBytes, long maxArtifactBytes, int threads) {
+
+        /** Loopback, port 5000, no token, 32 MB requests, 1 GiB artifacts, 16 threads. */
+        public static Options defaults() {
+            return new Options("127.0.0.1", 5000, null, 32L << 20, 1L << 30, 16);
+        }
+
+        public Options withAddress(String newHost, int newPort) {
+            return new Options(newHost, newPort, token, maxRequestBytes, maxArtifactBytes, threads);
+        }
+
+        public Options withToken(String newToken) {
+            return new Options(host, port, newToken, maxRequestBytes, maxArtifactBytes, threads);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Options options;
+    private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
+    private final ArtifactProxy artifacts;
+
+    private MlflowServer(HttpServer server, ExecutorService workers, Options options, TrackingServices tracking) {
+        this.server = server;
+        this.workers = workers;
+        this.options = options;
+        MlflowJson json = new MlflowJson(MAPPER);
+        new TrackingApi(tracking, json).register(routes);
+        this.artifacts = new ArtifactProxy(tracking.artifacts(), json, options.maxArtifactBytes());
+    }
+
+    /**
+     * Starts serving; returns once the socket is bound.
+     *
+     * @throws CairnException if the address is taken or cannot be bound
+     */
+    public static MlflowServer start(TrackingServices tracking, Options options) {
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()), 128);
+        } catch (IOException e) {
+            throw new CairnException("Cannot serve on " + options.host() + ":" + options.port() + " (" + e.getMessage()
+                    + "). Is another server using that port? Choose another with --port.", e);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(options.threads(), new WorkerThreads());
+        MlflowServer server = new MlflowServer(http, workers, options, tracking);
+        http.setExecutor(workers);
+        http.createContext("/", server::handle);
+        http.start();
+        LOG.info("MLflow API serving on {}", server.uri());
+        return server;
+    }
+
+    /** The base URI clients use as {@code MLFLOW_TRACKING_URI}. */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("MLflow API stopped");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/health")) {
+                reply(exchange, 200, "text/plain", "OK".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals("/version")) {
+                reply(exchange, 200, "text/plain", CairnVersion.current().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            checkToken(exchange);
+            if (path.equals(ARTIFACTS_PREFIX) || path.startsWith(ARTIFACTS_PREFIX + "/")) {
+                artifacts.handle(exchange, path.substring(ARTIFACTS_PREFIX.length()));
+                return;
+            }
+            replyJson(exchange, 200, call(exchange, path));
+        } catch (ApiException e) {
+            replyError(exchange, e.status(), e.errorCode(), e.getMessage());
+        } catch (TrackingException e) {
+            replyError(exchange, statusOf(e.kind()), codeOf(e.kind()), e.getMessage());
+        } catch (CairnException e) {
+            LOG.warn("Request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.getMessage());
+            replyError(exchange, 500, "INTERNAL_ERROR", e.getMessage());
+        } catch (Exception e) {
+            LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+            replyError(exchange, 500, "INTERNAL_ERROR", "Internal error: " + e);
+        } finally {
+            exchange.close(); // after the error reply: closing first would send nothing
+        }
+    }
+
+    private JsonNode call(HttpExchange exchange, String path) throws Exception {
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/3.0/mlflow/server-info") || path.equals("/ajax-api/3.0/mlflow/server-info")) {
+            return MAPPER.createObjectNode().put("store_type", "SqlStore");
+        }
+        String name = API_PREFIXES.stream().filter(path::startsWith).findFirst()
+                .map(prefix -> path.substring(prefix.length())).orElse(null);
+        Map<String, Endpoint> byMethod = name == null ? null : routes.get(name);
+        if (byMethod == null) {
+            throw new ApiException("ENDPOINT_NOT_FOUND", 404, "No API endpoint at " + path);
+        }
+        Endpoint endpoint = byMethod.get(method);
+        if (endpoint == null) {
+            throw new ApiException("BAD_REQUEST", 405, "Method " + method + " is not allowed for " + path
+                    + "; use " + String.join(" or ", byMethod.keySet()));
+        }
+        byte[] body = readBody(exchange, options.maxRequestBytes());
+        if (name.equals("runs/log-batch") && body.length > MAX_LOG_BATCH_BYTES) {
+            throw ApiException.invalid("Batched logging API requests must be at most " + MAX_LOG_BATCH_BYTES
+                    + " bytes, got a request of " + body.length + " bytes");
+        }
+        JsonNode json = null;
+        if (body.length > 0) {
+            try {
+                json = MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new ApiException("MALFORMED_REQUEST", 400, "Malformed JSON request body: " + e.getOriginalMessage());
+            }
+            if (!json.isObject()) {
+                throw new ApiException("MALFORMED_REQUEST", 400, "The request body must be a JSON object");
+            }
+        }
+        return endpoint.handle(new ApiRequest(json, PercentDecoding.query(exchange.getRequestURI().getRawQuery())));
+    }
+
+    private void checkToken(HttpExchange exchange) {
+        if (options.token() == null) {
+            return;
+        }
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String expected = "Bearer " + options.token();
+        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException("UNAUTHENTICATED", 401,
+                    "This server needs a token: set MLFLOW_TRACKING_TOKEN to the token Cairn showed when it started.");
+        }
+    }
+
+    /** Reads the whole body, refusing one larger than {@code limit} without reading it all. */
+    static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("Invalid Content-Length " + declared);
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                throw tooLarge(limit);
+            }
+            return body;
+        }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException("RESOURCE_EXHAUSTED", 413, "The request body is larger than the limit of " + limit + " bytes");
+    }
+
+    static void replyJson(HttpExchange exchange, int status, JsonNode json) throws IOException {
+        reply(exchange, status, "application/json", MAPPER.writeValueAsBytes(json));
+    }
+
+    static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static void replyError(HttpExchange exchange, int status, String code, String message) throws IOException {
+        if (exchange.getResponseCode() != -1) {
+            return; // the answer had already begun (a download that failed half-way); the client sees a cut stream
+        }
+        replyJson(exchange, status, MAPPER.createObjectNode().put("error_code", code).put("message", message));
+    }
+
+    private static int statusOf(TrackingException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, INVALID_PARAMETER -> 400;
+            case INVALID_STATE -> 500;
+        };
+    }
+
+    private static String codeOf(TrackingException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> "RESOURCE_DOES_NOT_EXIST";
+            case ALREADY_EXISTS -> "RESOURCE_ALREADY_EXISTS";
+            case INVALID_PARAMETER -> "INVALID_PARAMETER_VALUE";
+            case INVALID_STATE -> "INVALID_STATE";
+        };
+    }
+
+    /** Daemon worker threads with readable names. */
+    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "mlflow-api-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

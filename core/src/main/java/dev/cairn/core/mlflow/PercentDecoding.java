@@ -1,0 +1,59 @@
+package dev.cairn.core.mlflow;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Decodes URL paths and query strings exactly once (a path's '+' stays a '+'). */
+final class PercentDecoding {
+
+    private PercentDecoding() {
+    }
+
+    /** Decodes %XX escapes as UTF-8; {@code plusIsSpace} for query strings. */
+    static String decode(String raw, boolean plusIsSpace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw ApiException.invalid("Malformed percent-encoding in '" + raw + "'");
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw ApiException.invalid("Malformed percent-encoding in '" + raw + "'");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                bytes.write(' ');
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Parses {@code a=1&b=2&b=3} into a multi-map, in order. */
+    static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), true);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
+            values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return values;
+    }
+}
