@@ -104,6 +104,22 @@ public final class MlflowServer implements AutoCloseable {
         return server;
     }
 
+    /** A fresh random bearer token (256 bits, URL-safe base64). */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether {@code host} names only this machine (loopback), so no token is needed by default. */
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The base URI clients use as {@code MLFLOW_TRACKING_URI}. */
     public URI uri() {
         InetSocketAddress address = server.getAddress();
