@@ -1,7 +1,9 @@
 package dev.cairn.core.mlflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,21 +14,49 @@ import java.util.Map;
  */
 public final class ApiRequest {
 
-    private final JsonNode body;
+    private final byte[] rawBody;
     private final Map<String, List<String>> query;
+    private JsonNode body;
 
-    public ApiRequest(JsonNode body, Map<String, List<String>> query) {
-        this.body = body == null ? MissingNode.getInstance() : body;
+    public ApiRequest(byte[] rawBody, Map<String, List<String>> query) {
+        this.rawBody = rawBody;
         this.query = query;
     }
 
+    /** The body as sent, for endpoints that stream it (log-batch). */
+    public byte[] rawBody() {
+        return rawBody;
+    }
+
+    /** The JSON body as a tree, parsed on first use; a missing node when there is no body. */
     public JsonNode body() {
+        if (body == null) {
+            body = rawBody.length == 0 ? MissingNode.getInstance() : parse(rawBody);
+        }
         return body;
+    }
+
+    private static JsonNode parse(byte[] raw) {
+        JsonNode json;
+        try {
+            json = MlflowServer.MAPPER.readTree(raw);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+        if (!json.isObject()) {
+            throw new ApiException("MALFORMED_REQUEST", 400, "The request body must be a JSON object");
+        }
+        return json;
+    }
+
+    static ApiException malformed(IOException e) {
+        String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return new ApiException("MALFORMED_REQUEST", 400, "Malformed JSON request body: " + detail);
     }
 
     /** A string field, or null when absent. */
     public String string(String field) {
-        JsonNode node = body.get(field);
+        JsonNode node = body().get(field);
         if (node != null && !node.isNull()) {
             return node.isValueNode() ? node.asText() : node.toString();
         }
@@ -72,7 +102,7 @@ public final class ApiRequest {
 
     /** A repeated field: a JSON array, or the query parameter given several times. */
     public List<String> strings(String field) {
-        JsonNode node = body.get(field);
+        JsonNode node = body().get(field);
         List<String> values = new ArrayList<>();
         if (node != null && node.isArray()) {
             node.forEach(item -> values.add(item.asText()));

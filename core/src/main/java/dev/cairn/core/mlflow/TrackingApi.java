@@ -145,19 +145,11 @@ final class TrackingApi {
     }
 
     private JsonNode logBatch(ApiRequest r) {
-        List<Metric> metrics = new ArrayList<>();
-        for (JsonNode node : array(r.body(), "metrics")) {
-            metrics.add(metric(node, text(node, "key")));
+        LogBatchReader.Batch batch = LogBatchReader.read(r.rawBody());
+        if (batch.runId() == null || batch.runId().isEmpty()) {
+            throw ApiException.missing("run_id");
         }
-        List<Tag> params = new ArrayList<>();
-        for (JsonNode node : array(r.body(), "params")) {
-            params.add(new Tag(text(node, "key"), text(node, "value")));
-        }
-        List<Tag> tags = new ArrayList<>();
-        for (JsonNode node : array(r.body(), "tags")) {
-            tags.add(new Tag(text(node, "key"), text(node, "value")));
-        }
-        tracking.log().logBatch(r.runId(), metrics, params, tags);
+        tracking.log().logBatch(batch.runId(), batch.metrics(), batch.params(), batch.tags());
         return json.object();
     }
 

@@ -16,6 +16,7 @@ public final class Store implements AutoCloseable {
 
     private final String url;
     private final JdbcConnectionPool pool;
+    private final GroupFlush durability = new GroupFlush();
 
     private Store(String url) {
         this.url = url;
@@ -32,7 +33,8 @@ public final class Store implements AutoCloseable {
      * writes the file while another holds it, so neither can corrupt it.
      */
     public static Store openEmbedded(Path directory, String name) {
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + ";AUTO_SERVER=TRUE";
+        // LOCK_TIMEOUT: concurrent writers wait for each other's row locks instead of failing.
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
         Store store = new Store(url);
         try (Connection probe = store.pool.getConnection()) {
             probe.isValid(1);
@@ -58,13 +60,17 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: all of it is stored, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is stored, or none of it. When this returns, the
+     * transaction is on disk and survives the process being killed.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
                 connection.commit();
+                durability.awaitFlushed(connection);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -165,8 +165,11 @@ public final class RunLog {
                     + TrackingLimits.MAX_BATCH_TAGS + " tags, " + TrackingLimits.MAX_BATCH_ENTITIES + " in all. Got "
                     + metrics.size() + " metrics, " + params.size() + " params and " + tags.size() + " tags.");
         }
+        Set<String> metricKeys = new HashSet<>();
         for (Metric metric : metrics) {
-            TrackingLimits.checkKey("metric", metric.key());
+            if (metricKeys.add(metric.key())) { // a batch repeats a few keys many times: check each once
+                TrackingLimits.checkKey("metric", metric.key());
+            }
         }
         Set<String> paramKeys = new HashSet<>();
         for (Tag param : params) {

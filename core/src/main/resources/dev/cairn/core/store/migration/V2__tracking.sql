@@ -48,16 +48,18 @@ CREATE TABLE param (
     PRIMARY KEY (run_id, param_key)
 );
 
--- Every logged point, append-only; point_id keeps the order they were logged in.
+-- Every logged point, append-only; point_id keeps the order they were logged in. The primary key
+-- clusters a run's series together: one B-tree to write per commit, and a history is one range scan.
+CREATE SEQUENCE metric_point_seq;
 CREATE TABLE metric (
-    point_id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id       VARCHAR(256) NOT NULL,
     metric_key   VARCHAR(250) NOT NULL,
+    point_id     BIGINT       NOT NULL DEFAULT NEXT VALUE FOR metric_point_seq,
     metric_value DOUBLE PRECISION NOT NULL,
     ts           BIGINT       NOT NULL,
-    step         BIGINT       NOT NULL
+    step         BIGINT       NOT NULL,
+    PRIMARY KEY (run_id, metric_key, point_id)
 );
-CREATE INDEX metric_by_run_key ON metric (run_id, metric_key);
 
 -- The latest point per (run, key) by (step, timestamp, value), as MLflow's runs/get and search use it.
 CREATE TABLE latest_metric (

@@ -1,0 +1,160 @@
+package dev.cairn.samples.bench;
+
+import dev.cairn.core.mlflow.MlflowServer;
+import dev.cairn.core.tracking.Run;
+import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Metric ingest, measured two ways in one run on one fresh workspace: MLflow {@code runs/log-batch} over
+ * real HTTP (1000 points a batch, several clients), and raw JDBC batch inserts into the same table with
+ * the same batch size and commit per batch. Prints points/s for both and their ratio.
+ *
+ * <p>Run: {@code java -cp src-samples/target/cairn-samples.jar dev.cairn.samples.bench.IngestBenchmark [seconds] [clients] [rest-only]}
+ */
+public final class IngestBenchmark {
+
+    private static final int BATCH = 1000;
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        boolean restOnly = args.length > 2 && args[2].equals("rest-only"); // for profiling the REST path alone
+        PrintStream out = System.out;
+        Path home = Files.createTempDirectory("cairn-ingest-bench");
+        try (Workspace workspace = Workspace.open(home)) {
+            TrackingServices tracking = TrackingServices.of(workspace);
+            List<String> runs = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Run run = tracking.runs().create("0", "bench", "bench-" + i, null, Map.of());
+                runs.add(run.info().runId());
+            }
+            out.printf(Locale.ROOT, "Ingest benchmark: %d s per phase, %d clients, %d points per batch, workspace %s%n",
+                    seconds, clients, BATCH, home);
+            rest(tracking, runs, seconds / 5.0, clients); // warm-up: JIT, connections, H2 caches
+            double rest = rest(tracking, runs, seconds, clients);
+            out.printf(Locale.ROOT, "REST log-batch : %,12.0f points/s%n", rest);
+            if (restOnly) {
+                return;
+            }
+            double service = service(tracking, runs, seconds, clients);
+            out.printf(Locale.ROOT, "RunLog.logBatch: %,12.0f points/s (the service under REST, no HTTP or JSON)%n", service);
+            jdbc(workspace, runs, seconds / 5.0, clients);
+            double jdbc = jdbc(workspace, runs, seconds, clients);
+            out.printf(Locale.ROOT, "raw JDBC batch : %,12.0f points/s%n", jdbc);
+            out.printf(Locale.ROOT, "REST / JDBC    : %12.2f%n", rest / jdbc);
+        }
+    }
+
+    private static double rest(TrackingServices tracking, List<String> runs, double seconds, int clients) throws Exception {
+        try (MlflowServer server = MlflowServer.start(tracking, MlflowServer.Options.defaults().withAddress("127.0.0.1", 0))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create(server.uri() + "/api/2.0/mlflow/runs/log-batch");
+            // Bodies are serialised before timing starts: the figure is the server's, not the client's JSON writer.
+            Map<String, byte[]> bodies = new java.util.HashMap<>();
+            runs.forEach(run -> bodies.put(run, batchJson(run, 0).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return measure(runs, seconds, clients, (run, firstStep) -> {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(run))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 200) {
+                    throw new IOException("log-batch answered " + response.statusCode());
+                }
+            });
+        }
+    }
+
+    private static double service(TrackingServices tracking, List<String> runs, double seconds, int clients) throws Exception {
+        List<dev.cairn.core.tracking.Metric> metrics = new ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+            metrics.add(new dev.cairn.core.tracking.Metric("loss", 1.0 / (i + 1), 1_700_000_000_000L + i, i));
+        }
+        return measure(runs, seconds, clients, (run, firstStep) -> tracking.log().logBatch(run, metrics, List.of(), List.of()));
+    }
+
+    private static double jdbc(Workspace workspace, List<String> runs, double seconds, int clients) throws Exception {
+        return measure(runs, seconds, clients, (run, firstStep) -> workspace.store().inTransaction(connection -> {
+            insert(connection, run, firstStep);
+            return null;
+        }));
+    }
+
+    private static void insert(Connection connection, String run, long firstStep) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO metric (run_id, metric_key, metric_value, ts, step) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < BATCH; i++) {
+                long step = firstStep + i;
+                insert.setString(1, run);
+                insert.setString(2, "loss");
+                insert.setDouble(3, 1.0 / (step + 1));
+                insert.setLong(4, 1_700_000_000_000L + step);
+                insert.setLong(5, step);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Writing one batch of {@link #BATCH} points for a run, from a given step. */
+    private interface BatchWriter {
+        void write(String run, long firstStep) throws Exception;
+    }
+
+    /** Runs one writer per client for {@code seconds}; returns points per second over all of them. */
+    private static double measure(List<String> runs, double seconds, int clients, BatchWriter writer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        List<Future<Long>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String run = runs.get(c);
+            Callable<Long> client = () -> {
+                long batches = 0;
+                while (System.nanoTime() < deadline) {
+                    writer.write(run, (System.nanoTime() & 0xFFFFFFFL) * BATCH);
+                    batches++;
+                }
+                return batches;
+            };
+            results.add(pool.submit(client));
+        }
+        long batches = 0;
+        for (Future<Long> result : results) {
+            batches += result.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return batches * BATCH / elapsed;
+    }
+
+    private static String batchJson(String run, long firstStep) {
+        StringBuilder json = new StringBuilder(BATCH * 80).append("{\"run_id\":\"").append(run).append("\",\"metrics\":[");
+        for (int i = 0; i < BATCH; i++) {
+            long step = firstStep + i;
+            json.append(i == 0 ? "" : ",").append("{\"key\":\"loss\",\"value\":").append(1.0 / (step + 1))
+                    .append(",\"timestamp\":").append(1_700_000_000_000L + step).append(",\"step\":").append(step).append('}');
+        }
+        return json.append("]}").toString();
+    }
+}
