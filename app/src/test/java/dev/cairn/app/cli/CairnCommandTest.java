@@ -3,6 +3,7 @@ package dev.cairn.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.app.Main;
+import dev.cairn.core.store.CairnSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,7 +65,7 @@ class CairnCommandTest {
         assertThat(run("info", "--home", second.toString())).isZero();
         assertThat(first.resolve("cairn.mv.db")).isRegularFile();
         assertThat(second.resolve("cairn.mv.db")).isRegularFile();
-        assertThat(out.toString()).contains("Data directory  " + first, "Data directory  " + second, "Schema version  1");
+        assertThat(out.toString()).contains("Data directory  " + first, "Data directory  " + second, "Schema version  " + CairnSchema.latestVersion());
     }
 
     @Test

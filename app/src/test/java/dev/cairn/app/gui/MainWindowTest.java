@@ -8,6 +8,7 @@ import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.core.progress.OperationCancelledException;
+import dev.cairn.core.store.CairnSchema;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#view-dashboard").tryQuery()).isPresent();
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> !robot.lookup("#fact-schema-version").queryAs(Label.class).getText().equals("…"));
-        assertThat(robot.lookup("#fact-schema-version").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#fact-schema-version").queryAs(Label.class).getText()).isEqualTo(Integer.toString(CairnSchema.latestVersion()));
         assertThat(robot.lookup("#fact-data-directory").queryAs(Label.class).getText()).isEqualTo(home.toString());
     }
 
