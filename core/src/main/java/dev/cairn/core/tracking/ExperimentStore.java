@@ -261,7 +261,7 @@ public final class ExperimentStore {
     }
 
     /** The next free numeric id; ids brought in by imports are skipped over. */
-    private static String nextId(Connection connection) throws SQLException {
+    static String nextId(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             while (true) {
                 try (ResultSet row = statement.executeQuery("SELECT NEXT VALUE FOR experiment_id_seq")) {

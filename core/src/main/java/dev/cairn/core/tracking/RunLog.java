@@ -219,7 +219,7 @@ public final class RunLog {
         }
     }
 
-    private static void appendMetrics(Connection connection, String runId, List<Metric> metrics) throws SQLException {
+    static void appendMetrics(Connection connection, String runId, List<Metric> metrics) throws SQLException {
         if (metrics.isEmpty()) {
             return;
         }
@@ -286,7 +286,7 @@ public final class RunLog {
         }
     }
 
-    private static String datasetId(Connection connection, String experimentId, Dataset dataset) throws SQLException {
+    static String datasetId(Connection connection, String experimentId, Dataset dataset) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT dataset_id FROM dataset WHERE experiment_id = ? AND name = ? AND digest = ?")) {
             select.setString(1, experimentId);
