@@ -4,7 +4,12 @@ import dev.cairn.app.drop.DropRouter;
 import dev.cairn.app.shell.DialogService;
 import dev.cairn.app.shell.Notifier;
 import dev.cairn.app.task.FxTaskExecutor;
+import dev.cairn.app.tracking.MlflowImportDropHandler;
+import dev.cairn.app.tracking.TrackingServerModel;
+import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.settings.SettingStore;
+import dev.cairn.core.tracking.TrackingImport;
+import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 
 /**
@@ -19,10 +24,25 @@ public final class AppServices implements AutoCloseable {
     private final DialogService dialogs = new DialogService();
     private final FxTaskExecutor tasks = new FxTaskExecutor(dialogs::showError);
     private final DropRouter drops = new DropRouter(notifier::warn);
+    private final TrackingServices tracking;
+    private final TrackingServerModel trackingServer;
 
     public AppServices(Workspace workspace) {
         this.workspace = workspace;
         this.settings = new SettingStore(workspace.store());
+        this.tracking = TrackingServices.of(workspace);
+        this.trackingServer = new TrackingServerModel(tracking, settings, tasks, notifier);
+        drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
+                tracking.artifacts()), tasks, notifier, dialogs));
+    }
+
+    public TrackingServices tracking() {
+        return tracking;
+    }
+
+    /** The in-app MLflow API; stopped until the user starts it. */
+    public TrackingServerModel trackingServer() {
+        return trackingServer;
     }
 
     public Workspace workspace() {
@@ -49,9 +69,10 @@ public final class AppServices implements AutoCloseable {
         return drops;
     }
 
-    /** Stops background work; the workspace stays open for whoever opened it to close. */
+    /** Stops the API server and background work; the workspace stays open for whoever opened it to close. */
     @Override
     public void close() {
+        trackingServer.close();
         tasks.close();
     }
 }

@@ -12,6 +12,8 @@ import dev.cairn.app.shell.StatusBar;
 import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.shell.WindowGeometry;
+import dev.cairn.app.tracking.ServerIndicator;
+import dev.cairn.app.tracking.TrackingServerPanel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -48,6 +50,8 @@ public final class MainWindow {
         theme.addListener((observable, old, chosen) -> chosen.apply());
 
         StatusBar statusBar = new StatusBar(services.notifier(), services.tasks().running(), services.workspace().home());
+        statusBar.addIndicator(new ServerIndicator(services.trackingServer()));
+        services.trackingServer().load();
         shell = new ShellView(sectionViews(services), statusBar);
         Scene scene = new Scene(shell);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -100,7 +104,7 @@ public final class MainWindow {
                 "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
                 "cairn deploy"));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
-                services.settings(), services.tasks(), services.notifier())));
+                services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
         return views;
     }
 

@@ -17,7 +17,8 @@ import javafx.scene.layout.VBox;
 /** The Settings section: theme, and where Cairn keeps its data and logs. */
 public final class SettingsView extends VBox {
 
-    public SettingsView(SettingsViewModel model) {
+    /** @param serverPanel the MLflow API block, shown under the general settings */
+    public SettingsView(SettingsViewModel model, javafx.scene.Node serverPanel) {
         super(16);
         setId("view-settings");
         getStyleClass().add("section-view");
@@ -37,7 +38,7 @@ public final class SettingsView extends VBox {
         Label hint = new Label("To use another data directory, start Cairn with --home DIR or set CAIRN_HOME.");
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
-        getChildren().addAll(title, grid, hint);
+        getChildren().addAll(title, grid, hint, new javafx.scene.control.Separator(), serverPanel);
     }
 
     /** One toggle per theme, kept in step with the model both ways. */

@@ -41,6 +41,20 @@ public final class DialogService {
         }
     }
 
+    /** Shows a finished job's report, such as an import summary, in a plain dialog. */
+    public void showInformation(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Cairn");
+        alert.setHeaderText(title);
+        TextArea body = new TextArea(text);
+        body.setEditable(false);
+        body.setWrapText(true);
+        body.setPrefRowCount(Math.min(16, (int) text.lines().count() + 1));
+        alert.getDialogPane().setContent(body);
+        alert.setResizable(true);
+        show(alert);
+    }
+
     private Alert unexpectedErrorAlert(Throwable failure) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.setTitle("Cairn: unexpected error");

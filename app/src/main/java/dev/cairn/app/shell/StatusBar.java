@@ -62,6 +62,11 @@ public final class StatusBar extends HBox {
         getChildren().addAll(message, dismiss, spacer, tasks, workspace);
     }
 
+    /** Adds a feature's indicator (such as the API server switch) before the data directory. */
+    public void addIndicator(javafx.scene.Node indicator) {
+        getChildren().add(getChildren().size() - 1, indicator);
+    }
+
     private void show(Label message, Notifier.Notification notification) {
         message.getStyleClass().removeAll("warning", "info");
         infoTimeout.stop();

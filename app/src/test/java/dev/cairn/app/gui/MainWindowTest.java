@@ -103,7 +103,8 @@ class MainWindowTest {
     void unsupportedDroppedFileGetsAPlainNotification(FxRobot robot) {
         robot.interact(() -> services.drops().route(List.of(home.resolve("notes.txt"))));
         Label message = robot.lookup("#status-message").queryAs(Label.class);
-        assertThat(message.getText()).isEqualTo("Cairn can't open notes.txt: no feature takes dropped files yet.");
+        assertThat(message.getText()).isEqualTo("Cairn can't open notes.txt: no feature takes this kind of file. "
+                + "You can drop MLflow stores (an mlruns folder or mlflow.db).");
         assertThat(message.getStyleClass()).contains("warning");
     }
 
@@ -135,6 +136,48 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.tasks().running()).isEmpty();
         assertThat(robot.lookup(".task-chip").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void droppedMlrunsFolderIsImportedInTheBackground(FxRobot robot) throws IOException {
+        Path mlruns = home.resolveSibling(home.getFileName() + "-mlruns");
+        Path experiment = Files.createDirectories(mlruns.resolve("5"));
+        Files.writeString(experiment.resolve("meta.yaml"), "experiment_id: '5'\nname: dropped\nlifecycle_stage: active\n"
+                + "creation_time: 1\nlast_update_time: 1\nartifact_location: file:///x\n");
+        Path run = Files.createDirectories(experiment.resolve("0123456789abcdef0123456789abcdef"));
+        Files.writeString(run.resolve("meta.yaml"), "run_id: 0123456789abcdef0123456789abcdef\nexperiment_id: '5'\n"
+                + "status: 3\nstart_time: 1\nlifecycle_stage: active\nartifact_uri: file:///x\n");
+        Files.createDirectories(run.resolve("metrics"));
+        Files.writeString(run.resolve("metrics/loss"), "1 0.5 0\n2 0.25 1\n");
+
+        robot.interact(() -> services.drops().route(List.of(mlruns)));
+        Label message = robot.lookup("#status-message").queryAs(Label.class);
+        waitUntil(() -> message.getText().startsWith("Imported"));
+        assertThat(message.getText()).isEqualTo("Imported " + mlruns.getFileName() + ": 1 runs, 2 metric points");
+        assertThat(services.tracking().experiments().getByName("dropped").experimentId()).isEqualTo("5");
+        robot.interact(() -> robot.listTargetWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage stage && stage.getTitle().equals("Cairn") && w != window.stage())
+                .forEach(w -> ((javafx.stage.Stage) w).close()));
+    }
+
+    @Test
+    void trackingServerStartsAndStopsFromSettings(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-settings");
+        robot.interact(() -> services.trackingServer().port().set(0));
+        robot.clickOn("#server-toggle");
+        waitUntil(() -> services.trackingServer().server().get() != null);
+        java.net.URI uri = services.trackingServer().server().get().uri();
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(uri.resolve("/api/2.0/mlflow/experiments/get?experiment_id=0")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("Default");
+        assertThat(robot.lookup("#server-indicator").queryButton().getText()).isEqualTo("MLflow API " + uri);
+        assertThat(robot.lookup("#server-uri").queryAs(Label.class).getText()).isEqualTo("export MLFLOW_TRACKING_URI=" + uri);
+
+        robot.clickOn("#server-indicator");
+        waitUntil(() -> services.trackingServer().server().get() == null);
+        assertThat(robot.lookup("#server-indicator").queryButton().getText()).isEqualTo("MLflow API off");
     }
 
     private static String visibleView(FxRobot robot) {
