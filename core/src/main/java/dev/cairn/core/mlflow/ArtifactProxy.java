@@ -46,7 +46,13 @@ final class ArtifactProxy {
             case "GET" -> download(exchange, relative);
             case "PUT", "POST" -> {
                 try (InputStream body = exchange.getRequestBody()) {
-                    store.write(relative, body, maxArtifactBytes);
+                    try {
+                        store.write(relative, body, maxArtifactBytes);
+                    } catch (TrackingException refused) {
+                        // Read what is left of a modest body, so the client gets the answer, not a reset.
+                        body.transferTo(new CappedSink(16L << 20));
+                        throw refused;
+                    }
                 }
                 MlflowServer.replyJson(exchange, 200, json.object());
             }
@@ -55,6 +61,28 @@ final class ArtifactProxy {
                 MlflowServer.replyJson(exchange, 200, json.object());
             }
             default -> throw new ApiException("BAD_REQUEST", 405, "Method " + method + " is not allowed on artifacts");
+        }
+    }
+
+    /** Discards bytes, giving up (by failing) after a cap, so a huge refused upload is cut off instead. */
+    private static final class CappedSink extends OutputStream {
+        private long left;
+
+        CappedSink(long cap) {
+            this.left = cap;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            left -= length;
+            if (left < 0) {
+                throw new IOException("refused upload too large to drain");
+            }
         }
     }
 

@@ -79,6 +79,7 @@ public final class MlflowServer implements AutoCloseable {
     private final Options options;
     private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
     private final ArtifactProxy artifacts;
+    private final LoggedModelApi loggedModels;
 
     private MlflowServer(HttpServer server, ExecutorService workers, Options options, TrackingServices tracking) {
         this.server = server;
@@ -87,6 +88,7 @@ public final class MlflowServer implements AutoCloseable {
         MlflowJson json = new MlflowJson(MAPPER);
         new TrackingApi(tracking, json).register(routes);
         this.artifacts = new ArtifactProxy(tracking.artifacts(), json, options.maxArtifactBytes());
+        this.loggedModels = new LoggedModelApi(tracking.loggedModels(), json);
     }
 
     /**
@@ -189,6 +191,11 @@ public final class MlflowServer implements AutoCloseable {
         }
         String name = API_PREFIXES.stream().filter(path::startsWith).findFirst()
                 .map(prefix -> path.substring(prefix.length())).orElse(null);
+        if (name != null && (name.equals("logged-models") || name.startsWith("logged-models/"))) {
+            byte[] body = readBody(exchange, options.maxRequestBytes());
+            return loggedModels.handle(method, name.substring("logged-models".length()), new ApiRequest(body,
+                    PercentDecoding.query(exchange.getRequestURI().getRawQuery())));
+        }
         Map<String, Endpoint> byMethod = name == null ? null : routes.get(name);
         if (byMethod == null) {
             throw new ApiException("ENDPOINT_NOT_FOUND", 404, "No API endpoint at " + path);
@@ -230,6 +237,7 @@ public final class MlflowServer implements AutoCloseable {
                 throw ApiException.invalid("Invalid Content-Length " + declared);
             }
             if (length > limit) {
+                drain(exchange, length);
                 throw tooLarge(limit);
             }
         }
@@ -240,6 +248,19 @@ public final class MlflowServer implements AutoCloseable {
                 throw tooLarge(limit);
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads and drops a refused body (up to 16 MB) so the client, still sending it, gets the error answer
+     * rather than a reset connection; a bigger one is cut off.
+     */
+    private static void drain(HttpExchange exchange, long length) throws IOException {
+        if (length > 16L << 20) {
+            return;
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         }
     }
 

@@ -13,7 +13,8 @@ public final class CairnSchema {
     /** Every migration this build knows, oldest first. */
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "settings", FOLDER + "V1__settings.sql"),
-            new Migration(2, "tracking", FOLDER + "V2__tracking.sql"));
+            new Migration(2, "tracking", FOLDER + "V2__tracking.sql"),
+            new Migration(3, "logged models", FOLDER + "V3__logged_models.sql"));
 
     private CairnSchema() {
     }

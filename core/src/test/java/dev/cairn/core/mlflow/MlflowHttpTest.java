@@ -132,6 +132,36 @@ class MlflowHttpTest {
     }
 
     @Test
+    void loggedModelsOfMlflow3(Workspace workspace) throws Exception {
+        start(workspace);
+        String runId = newRun();
+        Answer created = post("logged-models", "{\"experiment_id\": \"0\", \"name\": \"clf\", \"model_type\": \"sklearn\", "
+                + "\"source_run_id\": \"" + runId + "\", \"params\": [{\"key\": \"C\", \"value\": \"1.0\"}], "
+                + "\"tags\": [{\"key\": \"t\", \"value\": \"v\"}]}");
+        assertThat(created.status()).isEqualTo(200);
+        JsonNode info = created.json().path("model").path("info");
+        String id = info.path("model_id").asText();
+        assertThat(id).startsWith("m-");
+        assertThat(info.path("status").asText()).isEqualTo("LOGGED_MODEL_PENDING");
+        assertThat(info.path("artifact_uri").asText()).isEqualTo("mlflow-artifacts:/0/models/" + id + "/artifacts");
+
+        assertThat(send("PATCH", "/api/2.0/mlflow/logged-models/" + id, "{\"model_id\": \"" + id
+                + "\", \"status\": \"LOGGED_MODEL_READY\"}").json().path("model").path("info").path("status").asText())
+                .isEqualTo("LOGGED_MODEL_READY");
+        assertThat(send("PATCH", "/api/2.0/mlflow/logged-models/" + id + "/tags", "{\"tags\": [{\"key\": \"stage\", "
+                + "\"value\": \"dev\"}]}").status()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/2.0/mlflow/logged-models/" + id + "/tags/t", null).status()).isEqualTo(200);
+        assertThat(post("logged-models/" + id + "/params", "{\"params\": [{\"key\": \"C\", \"value\": \"2.0\"}]}").status())
+                .isEqualTo(400);
+        JsonNode got = send("GET", "/api/2.0/mlflow/logged-models/" + id, null).json().path("model");
+        assertThat(got.path("info").path("tags").toString()).contains("stage").doesNotContain("\"t\"");
+        assertThat(got.path("data").path("params").get(0).path("value").asText()).isEqualTo("1.0");
+        assertThat(post("logged-models/search", "{\"experiment_ids\": [\"0\"]}").json().path("models")).hasSize(1);
+        assertThat(send("DELETE", "/api/2.0/mlflow/logged-models/" + id, null).status()).isEqualTo(200);
+        assertThat(send("GET", "/api/2.0/mlflow/logged-models/" + id, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void oversizedBatchIsRefusedWholeAndBodiesAreBounded(Workspace workspace) throws Exception {
         start(workspace, new MlflowServer.Options("127.0.0.1", 0, null, 64 * 1024, 1024, 4));
         String runId = newRun();
