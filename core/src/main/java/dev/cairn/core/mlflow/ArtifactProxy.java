@@ -50,7 +50,11 @@ final class ArtifactProxy {
                         store.write(relative, body, maxArtifactBytes);
                     } catch (TrackingException refused) {
                         // Read what is left of a modest body, so the client gets the answer, not a reset.
-                        body.transferTo(new CappedSink(16L << 20));
+                        try {
+                            body.transferTo(new CappedSink(16L << 20));
+                        } catch (IOException tooLargeToDrain) {
+                            refused.addSuppressed(tooLargeToDrain);
+                        }
                         throw refused;
                     }
                 }
