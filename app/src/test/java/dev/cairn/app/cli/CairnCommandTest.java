@@ -85,6 +85,48 @@ class CairnCommandTest {
     }
 
     @Test
+    void importMlflowReportsWhatItBroughtAndAddsNothingTheSecondTime() throws IOException {
+        Path experiment = Files.createDirectories(folder.resolve("mlruns/3"));
+        Files.writeString(experiment.resolve("meta.yaml"), "experiment_id: '3'\nname: cli\nlifecycle_stage: active\n"
+                + "creation_time: 1\nlast_update_time: 1\nartifact_location: file:///x\n");
+        Path run = Files.createDirectories(experiment.resolve("0123456789abcdef0123456789abcdef/metrics"));
+        Files.writeString(run.resolveSibling("meta.yaml"), "run_id: 0123456789abcdef0123456789abcdef\nexperiment_id: '3'\n"
+                + "status: 3\nstart_time: 1\nartifact_uri: file:///x\n");
+        Files.writeString(run.resolve("loss"), "1 0.5 0\n2 nan 1\n3 inf 2\n");
+        Path home = folder.resolve("import-home");
+
+        assertThat(run("--home", home.toString(), "import", "mlflow", folder.resolve("mlruns").toString())).isZero();
+        assertThat(out.toString()).contains("Runs: 1 imported, 0 already there", "Metric points: 3");
+        assertThat(run("--home", home.toString(), "import", "mlflow", folder.resolve("mlruns").toString())).isZero();
+        assertThat(out.toString()).contains("Runs: 0 imported, 1 already there");
+        assertThat(run("--home", home.toString(), "import", "mlflow", folder.resolve("nothing-here").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cairn: Nothing to import at");
+    }
+
+    @Test
+    void serverCommandServesUntilStopped() throws Exception {
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--home", folder.resolve("served").toString(), "server", "--port", "0")
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertThat(first).startsWith("Cairn serves the MLflow API at http://127.0.0.1:");
+            String uri = first.substring("Cairn serves the MLflow API at ".length(), first.indexOf(" on "));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri + "/api/2.0/mlflow/experiments/get-by-name"
+                            + "?experiment_name=Default")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"experiment_id\":\"0\"");
+        } finally {
+            server.destroy(); // SIGTERM: the shutdown hook closes the server and the workspace
+            assertThat(server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void headlessCommandNeverLoadsJavaFx() throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-verbose:class",
