@@ -49,12 +49,13 @@ final class ImportCommand implements Runnable {
         public Integer call() {
             Path home = parent.parent.home();
             LogSetup.useDataDirectory(home);
-            try (Workspace workspace = Workspace.open(home);
-                 TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+            try (Workspace workspace = Workspace.open(home)) {
                 TrackingServices tracking = TrackingServices.of(workspace);
-                ImportSummary summary = new MlflowImporter(new TrackingImport(workspace.store()), tracking.artifacts())
-                        .importFrom(path, progress, Cancellation.NEVER);
-                progress.close();
+                ImportSummary summary;
+                try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+                    summary = new MlflowImporter(new TrackingImport(workspace.store()), tracking.artifacts())
+                            .importFrom(path, progress, Cancellation.NEVER);
+                }
                 spec.commandLine().getOut().print("Imported " + path + " into " + workspace.home() + "\n" + summary.describe());
                 spec.commandLine().getOut().flush();
                 return 0;

@@ -168,7 +168,7 @@ final class MlrunsSource implements MlflowSource {
                 Path datasetMeta = experimentDir.resolve("datasets").resolve(input.path("source_id").asText()).resolve("meta.yaml");
                 JsonNode dataset = yaml.readTree(datasetMeta.toFile());
                 Map<String, String> tags = new LinkedHashMap<>();
-                input.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+                input.path("tags").properties().forEach(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
                 inputs.add(new DatasetInput(new Dataset(dataset.path("name").asText(), dataset.path("digest").asText(),
                         dataset.path("source_type").asText(), dataset.path("source").asText(),
                         textOrNull(dataset, "schema"), textOrNull(dataset, "profile")), tags));

@@ -92,25 +92,7 @@ public final class RunLog {
         }
         store.inTransaction(connection -> {
             RunInfo run = RunRows.requireActive(connection, runId);
-            for (DatasetInput input : inputs) {
-                String datasetId = datasetId(connection, run.experimentId(), input.dataset());
-                try (PreparedStatement link = connection.prepareStatement(
-                        "MERGE INTO run_input (run_id, dataset_id) KEY (run_id, dataset_id) VALUES (?, ?)")) {
-                    link.setString(1, runId);
-                    link.setString(2, datasetId);
-                    link.executeUpdate();
-                }
-                for (Map.Entry<String, String> tag : input.tags().entrySet()) {
-                    try (PreparedStatement merge = connection.prepareStatement("MERGE INTO run_input_tag "
-                            + "(run_id, dataset_id, tag_key, tag_value) KEY (run_id, dataset_id, tag_key) VALUES (?, ?, ?, ?)")) {
-                        merge.setString(1, runId);
-                        merge.setString(2, datasetId);
-                        merge.setString(3, tag.getKey());
-                        merge.setString(4, tag.getValue());
-                        merge.executeUpdate();
-                    }
-                }
-            }
+            linkInputs(connection, runId, run.experimentId(), inputs);
             return null;
         });
     }
@@ -286,7 +268,31 @@ public final class RunLog {
         }
     }
 
-    static String datasetId(Connection connection, String experimentId, Dataset dataset) throws SQLException {
+    /** Links datasets (created in the experiment if new) to a run, with the inputs' tags. */
+    static void linkInputs(Connection connection, String runId, String experimentId, List<DatasetInput> inputs)
+            throws SQLException {
+        for (DatasetInput input : inputs) {
+            String datasetId = datasetId(connection, experimentId, input.dataset());
+            try (PreparedStatement link = connection.prepareStatement(
+                    "MERGE INTO run_input (run_id, dataset_id) KEY (run_id, dataset_id) VALUES (?, ?)")) {
+                link.setString(1, runId);
+                link.setString(2, datasetId);
+                link.executeUpdate();
+            }
+            for (Map.Entry<String, String> tag : input.tags().entrySet()) {
+                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO run_input_tag "
+                        + "(run_id, dataset_id, tag_key, tag_value) KEY (run_id, dataset_id, tag_key) VALUES (?, ?, ?, ?)")) {
+                    merge.setString(1, runId);
+                    merge.setString(2, datasetId);
+                    merge.setString(3, tag.getKey());
+                    merge.setString(4, tag.getValue());
+                    merge.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static String datasetId(Connection connection, String experimentId, Dataset dataset) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT dataset_id FROM dataset WHERE experiment_id = ? AND name = ? AND digest = ?")) {
             select.setString(1, experimentId);

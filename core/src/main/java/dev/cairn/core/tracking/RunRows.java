@@ -24,8 +24,13 @@ final class RunRows {
     static RunInfo info(ResultSet row) throws SQLException {
         return new RunInfo(row.getString("run_id"), row.getString("run_name"), row.getString("experiment_id"),
                 row.getString("user_id"), RunStatus.valueOf(row.getString("status")),
-                (Long) row.getObject("start_time", Long.class), (Long) row.getObject("end_time", Long.class),
+                nullableLong(row, "start_time"), nullableLong(row, "end_time"),
                 row.getString("artifact_uri"), LifecycleStage.fromWire(row.getString("lifecycle_stage")));
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     /** The run's info, or NOT_FOUND. */

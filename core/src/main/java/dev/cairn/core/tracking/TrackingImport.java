@@ -96,25 +96,7 @@ public final class TrackingImport {
             for (int from = 0; from < metrics.size(); from += METRIC_CHUNK) {
                 RunLog.appendMetrics(connection, info.runId(), metrics.subList(from, Math.min(metrics.size(), from + METRIC_CHUNK)));
             }
-            for (DatasetInput input : inputs) {
-                String datasetId = RunLog.datasetId(connection, info.experimentId(), input.dataset());
-                try (PreparedStatement link = connection.prepareStatement(
-                        "MERGE INTO run_input (run_id, dataset_id) KEY (run_id, dataset_id) VALUES (?, ?)")) {
-                    link.setString(1, info.runId());
-                    link.setString(2, datasetId);
-                    link.executeUpdate();
-                }
-                for (Map.Entry<String, String> tag : input.tags().entrySet()) {
-                    try (PreparedStatement merge = connection.prepareStatement("MERGE INTO run_input_tag "
-                            + "(run_id, dataset_id, tag_key, tag_value) KEY (run_id, dataset_id, tag_key) VALUES (?, ?, ?, ?)")) {
-                        merge.setString(1, info.runId());
-                        merge.setString(2, datasetId);
-                        merge.setString(3, tag.getKey());
-                        merge.setString(4, tag.getValue());
-                        merge.executeUpdate();
-                    }
-                }
-            }
+            RunLog.linkInputs(connection, info.runId(), info.experimentId(), inputs);
             return null;
         });
     }

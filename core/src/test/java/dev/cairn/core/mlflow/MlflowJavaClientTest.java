@@ -121,7 +121,7 @@ class MlflowJavaClientTest {
         assertThat(next.getItems()).extracting(r -> r.getData().getParams(0).getValue()).containsExactly("1");
         assertThat(next.hasNextPage()).isFalse();
 
-        assertThatThrownBy(() -> client.searchRuns(List.of(experiment), "metrics.rmse >>> 2"))
+        assertThatThrownBy(() -> client.searchRuns(List.of(experiment), "metrics.rmse >>> 2", Service.ViewType.ACTIVE_ONLY, 10))
                 .isInstanceOf(MlflowClientException.class).hasMessageContaining("position");
     }
 }

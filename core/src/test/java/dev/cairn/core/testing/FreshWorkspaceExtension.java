@@ -33,7 +33,7 @@ public final class FreshWorkspaceExtension implements ParameterResolver {
     }
 
     /** Closes the workspace and deletes its folder when JUnit closes the test's store. */
-    private static final class OpenWorkspace implements ExtensionContext.Store.CloseableResource {
+    private static final class OpenWorkspace implements AutoCloseable {
 
         private final Path home;
         private final Workspace workspace;
