@@ -12,6 +12,8 @@ import dev.cairn.app.shell.StatusBar;
 import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.shell.WindowGeometry;
+import dev.cairn.app.tracking.ExperimentsView;
+import dev.cairn.app.tracking.ExperimentsViewModel;
 import dev.cairn.app.tracking.ServerIndicator;
 import dev.cairn.app.tracking.TrackingServerPanel;
 import java.io.File;
@@ -84,10 +86,8 @@ public final class MainWindow {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks())));
-        views.put(Section.EXPERIMENTS, () -> new PlaceholderView(Section.EXPERIMENTS,
-                "Experiments and runs that training scripts log with the MLflow client they already use, "
-                        + "through Cairn's MLflow-compatible API: run tables, metric charts, run comparison.",
-                "cairn server, cairn import"));
+        views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
+                new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier())));
         views.put(Section.MODELS, () -> new PlaceholderView(Section.MODELS,
                 "Registered ONNX models: versions, aliases, lineage, model cards and an audit trail; "
                         + "an inspector and an inference playground for each version.",

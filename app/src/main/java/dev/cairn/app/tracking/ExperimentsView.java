@@ -1,0 +1,232 @@
+package dev.cairn.app.tracking;
+
+import dev.cairn.core.tracking.Experiment;
+import dev.cairn.core.tracking.LifecycleStage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Experiments section: experiments on the left, the selected experiment's runs on the right. */
+public final class ExperimentsView extends SplitPane {
+
+    private static final int MAX_KEY_COLUMNS = 12;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final ExperimentsViewModel model;
+    private final TableView<RunRow> table = new TableView<>();
+    private final int fixedColumns;
+
+    public ExperimentsView(ExperimentsViewModel model) {
+        this.model = model;
+        setId("view-experiments");
+        setOrientation(Orientation.HORIZONTAL);
+        table.setId("run-table");
+        table.setItems(model.runs());
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.getColumns().addAll(List.of(
+                column("Name", RunRow::name, 170),
+                column("Status", RunRow::status, 90),
+                column("Started", row -> row.startTime() == null ? "" : WHEN.format(Instant.ofEpochMilli(row.startTime())), 165),
+                column("Duration", row -> row.durationMillis() == null ? "" : format(Duration.ofMillis(row.durationMillis())), 90),
+                column("User", RunRow::user, 100),
+                column("Source", RunRow::source, 110)));
+        fixedColumns = table.getColumns().size();
+        model.metricKeys().addListener((ListChangeListener<String>) change -> rebuildKeyColumns());
+        model.paramKeys().addListener((ListChangeListener<String>) change -> rebuildKeyColumns());
+        Label empty = new Label();
+        empty.setId("run-table-empty");
+        empty.textProperty().bind(Bindings.createStringBinding(() -> model.runFilter().get().isBlank()
+                ? "No runs here yet. Start the MLflow API (status bar), then point training scripts at it:\n"
+                        + "export MLFLOW_TRACKING_URI=http://127.0.0.1:5000"
+                : "No runs match this filter.", model.runFilter()));
+        empty.setWrapText(true);
+        empty.getStyleClass().add("text-muted");
+        table.setPlaceholder(empty);
+
+        getItems().addAll(experimentList(), runPane());
+        setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(getItems().get(0), false);
+        model.refresh();
+    }
+
+    private VBox experimentList() {
+        Label title = new Label("Experiments");
+        title.getStyleClass().add("title-3");
+        TextField search = new TextField();
+        search.setId("experiment-search");
+        search.setPromptText("Search experiments");
+        search.textProperty().bindBidirectional(model.experimentSearch());
+        search.setOnAction(event -> model.refresh());
+
+        ListView<Experiment> list = new ListView<>(model.experiments());
+        list.setId("experiment-list");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Experiment experiment, boolean empty) {
+                super.updateItem(experiment, empty);
+                setText(empty || experiment == null ? null : experiment.name()
+                        + (experiment.lifecycleStage() == LifecycleStage.DELETED ? "  (deleted)" : ""));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, experiment) -> {
+            if (experiment != null) {
+                model.selected().set(experiment);
+            }
+        });
+        model.selected().addListener((o, old, experiment) -> list.getSelectionModel().select(experiment));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button create = new Button("New…");
+        create.setId("experiment-new");
+        create.setOnAction(event -> ask("New experiment", "Name of the new experiment:", "").ifPresent(model::create));
+        Button rename = new Button("Rename…");
+        rename.setOnAction(event -> Optional.ofNullable(model.selected().get()).ifPresent(experiment ->
+                ask("Rename experiment", "New name for " + experiment.name() + ":", experiment.name())
+                        .ifPresent(name -> model.rename(experiment, name))));
+        Button delete = new Button();
+        delete.setId("experiment-delete");
+        delete.textProperty().bind(Bindings.createStringBinding(() -> model.selected().get() != null
+                && model.selected().get().lifecycleStage() == LifecycleStage.DELETED ? "Restore" : "Delete", model.selected()));
+        delete.setOnAction(event -> deleteOrRestore());
+        rename.disableProperty().bind(model.selected().isNull().or(model.busy()));
+        delete.disableProperty().bind(model.selected().isNull().or(model.busy()));
+        CheckBox deleted = new CheckBox("Show deleted");
+        deleted.selectedProperty().bindBidirectional(model.showDeleted());
+        for (Button button : List.of(create, rename, delete)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        VBox box = new VBox(8, title, search, list, new HBox(6, create, rename, delete), deleted);
+        box.getStyleClass().addAll("section-view", "experiment-pane");
+        box.setMinWidth(290);
+        return box;
+    }
+
+    private VBox runPane() {
+        Label title = new Label();
+        title.getStyleClass().add("title-2");
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.selected().get() == null
+                ? "No experiment selected" : model.selected().get().name(), model.selected()));
+        TextField filter = new TextField();
+        filter.setId("run-filter");
+        filter.setPromptText("Filter runs, e.g. metrics.rmse < 0.5 and params.depth = '6'  (Enter)");
+        filter.textProperty().bindBidirectional(model.runFilter());
+        filter.setOnAction(event -> model.loadRuns());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button apply = new Button("Search");
+        apply.setOnAction(event -> model.loadRuns());
+        Label error = new Label();
+        error.setId("run-filter-error");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(model.runFilterError());
+        error.visibleProperty().bind(model.runFilterError().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.setId("run-count");
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.runs().size() + " runs"
+                + (model.nextPageToken().get() != null ? " loaded, more to load" : ""), model.runs(), model.nextPageToken()));
+        Button more = new Button("Load more");
+        more.setId("run-load-more");
+        more.visibleProperty().bind(model.nextPageToken().isNotNull());
+        more.disableProperty().bind(model.loadingRuns());
+        more.setOnAction(event -> model.loadMore());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8, count, spacer, more);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        HBox search = new HBox(8, filter, apply);
+        VBox box = new VBox(8, title, search, error, table, footer);
+        box.getStyleClass().add("section-view");
+        return box;
+    }
+
+    private void deleteOrRestore() {
+        Experiment experiment = model.selected().get();
+        if (experiment.lifecycleStage() == LifecycleStage.DELETED) {
+            model.restore(experiment);
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + experiment.name()
+                + " and its runs? They can be restored with \"Show deleted\".", ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText(null);
+        confirm.initOwner(getScene().getWindow());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.delete(experiment));
+    }
+
+    private Optional<String> ask(String title, String prompt, String initial) {
+        TextInputDialog dialog = new TextInputDialog(initial);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(prompt);
+        dialog.initOwner(getScene().getWindow());
+        return dialog.showAndWait().map(String::trim).filter(name -> !name.isEmpty());
+    }
+
+    /** Adds a column per metric (latest value) and per param of the loaded runs, up to a dozen of each. */
+    private void rebuildKeyColumns() {
+        table.getColumns().remove(fixedColumns, table.getColumns().size());
+        model.metricKeys().stream().limit(MAX_KEY_COLUMNS).forEach(key -> {
+            TableColumn<RunRow, Number> column = new TableColumn<>(key);
+            column.setUserData("metrics." + key);
+            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().metrics().get(key)));
+            column.setPrefWidth(110);
+            table.getColumns().add(column);
+        });
+        model.paramKeys().stream().limit(MAX_KEY_COLUMNS).forEach(key -> {
+            TableColumn<RunRow, String> column = new TableColumn<>(key);
+            column.setUserData("params." + key);
+            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().params().get(key)));
+            column.setPrefWidth(90);
+            column.getStyleClass().add("param-column");
+            table.getColumns().add(column);
+        });
+    }
+
+    private static TableColumn<RunRow, String> column(String title, Function<RunRow, String> value, double width) {
+        TableColumn<RunRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return duration.toMillis() < 10_000 ? String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0) : seconds + "s";
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + "m " + (seconds % 60) + "s";
+        }
+        return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "m";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cairn.app.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.app.AppServices;
+import dev.cairn.core.tracking.Metric;
+import dev.cairn.core.tracking.Tag;
+import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Experiments section on a real workspace seeded with runs, driven headless. */
+@ExtendWith(ApplicationExtension.class)
+class ExperimentsViewTest {
+
+    private Workspace workspace;
+    private AppServices services;
+    private ExperimentsViewModel model;
+    private String experimentId;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        workspace = Workspace.open(Files.createTempDirectory("cairn-experiments-test-"));
+        services = new AppServices(workspace);
+        TrackingServices tracking = services.tracking();
+        experimentId = tracking.experiments().create("churn", null, Map.of());
+        for (int i = 0; i < 505; i++) {
+            String run = tracking.runs().create(experimentId, "ana", "run-" + i, 1000L + i, Map.of()).info().runId();
+            tracking.log().logBatch(run, List.of(new Metric("rmse", i / 100.0, 1, 0)),
+                    List.of(new Tag("depth", Integer.toString(i % 4))), List.of());
+        }
+        model = new ExperimentsViewModel(tracking, services.tasks(), services.notifier());
+        stage.setScene(new Scene(new ExperimentsView(model), 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+        workspace.close();
+    }
+
+    @Test
+    void opensAnExperimentAndPagesThroughItsRuns(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<Object> experiments = robot.lookup("#experiment-list").queryAs(ListView.class);
+        waitUntil(() -> experiments.getItems().size() == 2);
+        robot.clickOn("churn");
+        TableView<RunRow> table = runTable(robot);
+        waitUntil(() -> table.getItems().size() == 500);
+        assertThat(table.getItems().get(0).name()).isEqualTo("run-504");
+        assertThat(table.getColumns()).extracting(column -> column.getText()).contains("rmse", "depth");
+        assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("500 runs loaded, more to load");
+
+        robot.clickOn("#run-load-more");
+        waitUntil(() -> table.getItems().size() == 505);
+        assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("505 runs");
+    }
+
+    @Test
+    void filterUsesMlflowsGrammarAndShowsErrorsInline(FxRobot robot) {
+        waitUntil(() -> model.experiments().size() == 2);
+        robot.interact(() -> model.selected().set(model.experiments().stream()
+                .filter(e -> e.experimentId().equals(experimentId)).findFirst().orElseThrow()));
+        TableView<RunRow> table = runTable(robot);
+        waitUntil(() -> table.getItems().size() == 500);
+
+        robot.interact(() -> model.runFilter().set("metrics.rmse >= 5 AND params.depth = '0'"));
+        robot.clickOn("#run-filter").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(RunRow::name).containsExactly("run-504", "run-500");
+
+        robot.interact(() -> model.runFilter().set("metrics.rmse ~ 1"));
+        robot.clickOn("#run-filter").type(javafx.scene.input.KeyCode.ENTER);
+        Label error = robot.lookup("#run-filter-error").queryAs(Label.class);
+        waitUntil(() -> !error.getText().isEmpty());
+        assertThat(error.getText()).contains("position 13", "expected a comparator");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(robot.lookup("#run-table-empty").queryAs(Label.class).getText()).isEqualTo("No runs match this filter.");
+    }
+
+    @Test
+    void createsAndDeletesExperiments(FxRobot robot) {
+        waitUntil(() -> model.experiments().size() == 2);
+        robot.interact(() -> model.create("fraud"));
+        waitUntil(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
+        robot.interact(() -> model.delete(model.experiments().stream().filter(e -> e.name().equals("fraud")).findFirst().orElseThrow()));
+        waitUntil(() -> model.experiments().stream().noneMatch(e -> e.name().equals("fraud")));
+        robot.interact(() -> model.showDeleted().set(true));
+        waitUntil(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<RunRow> runTable(FxRobot robot) {
+        return robot.lookup("#run-table").queryAs(TableView.class);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within 15 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
