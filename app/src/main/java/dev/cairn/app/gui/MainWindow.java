@@ -14,6 +14,7 @@ import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.shell.WindowGeometry;
 import dev.cairn.app.tracking.ExperimentsView;
 import dev.cairn.app.tracking.ExperimentsViewModel;
+import dev.cairn.app.tracking.RunViewModel;
 import dev.cairn.app.tracking.ServerIndicator;
 import dev.cairn.app.tracking.TrackingServerPanel;
 import java.io.File;
@@ -87,7 +88,8 @@ public final class MainWindow {
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks())));
         views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
-                new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier())));
+                new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier()),
+                () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier())));
         views.put(Section.MODELS, () -> new PlaceholderView(Section.MODELS,
                 "Registered ONNX models: versions, aliases, lineage, model cards and an audit trail; "
                         + "an inspector and an inference playground for each version.",

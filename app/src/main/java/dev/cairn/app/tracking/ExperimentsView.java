@@ -43,8 +43,13 @@ public final class ExperimentsView extends SplitPane {
     private final TableView<RunRow> table = new TableView<>();
     private final int fixedColumns;
 
-    public ExperimentsView(ExperimentsViewModel model) {
+    private final javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane();
+    private final java.util.function.Supplier<RunViewModel> runPages;
+
+    /** @param runPages makes the view model of a run page, opened from the run table */
+    public ExperimentsView(ExperimentsViewModel model, java.util.function.Supplier<RunViewModel> runPages) {
         this.model = model;
+        this.runPages = runPages;
         setId("view-experiments");
         setOrientation(Orientation.HORIZONTAL);
         table.setId("run-table");
@@ -70,7 +75,24 @@ public final class ExperimentsView extends SplitPane {
         empty.getStyleClass().add("text-muted");
         table.setPlaceholder(empty);
 
-        getItems().addAll(experimentList(), runPane());
+        VBox runs = runPane();
+        right.getChildren().setAll(runs);
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<RunRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    openRun(row.getItem(), runs);
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            RunRow selectedRow = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && selectedRow != null) {
+                openRun(selectedRow, runs);
+            }
+        });
+        getItems().addAll(experimentList(), right);
         setDividerPositions(0.25);
         SplitPane.setResizableWithParent(getItems().get(0), false);
         model.refresh();
@@ -168,6 +190,13 @@ public final class ExperimentsView extends SplitPane {
         VBox box = new VBox(8, title, search, error, table, footer);
         box.getStyleClass().add("section-view");
         return box;
+    }
+
+    /** Shows a run's page in place of the table; its back button returns to the table as it was. */
+    public void openRun(RunRow row, VBox runs) {
+        RunViewModel page = runPages.get();
+        right.getChildren().setAll(new RunView(page, () -> right.getChildren().setAll(runs)));
+        page.open(row.runId());
     }
 
     private void deleteOrRestore() {

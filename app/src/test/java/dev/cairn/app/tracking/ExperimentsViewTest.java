@@ -35,6 +35,7 @@ class ExperimentsViewTest {
     private AppServices services;
     private ExperimentsViewModel model;
     private String experimentId;
+    private ExperimentsView view;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -48,7 +49,8 @@ class ExperimentsViewTest {
                     List.of(new Tag("depth", Integer.toString(i % 4))), List.of());
         }
         model = new ExperimentsViewModel(tracking, services.tasks(), services.notifier());
-        stage.setScene(new Scene(new ExperimentsView(model), 1100, 700));
+        view = new ExperimentsView(model, () -> new RunViewModel(tracking, services.tasks(), services.notifier()));
+        stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
 

@@ -128,6 +128,40 @@ public final class RunLog {
         });
     }
 
+    /** Every point of one metric as arrays: reading 100,000 points builds no object per point. */
+    public MetricSeries series(String runId, String key) {
+        return store.read(connection -> {
+            RunRows.requireInfo(connection, runId);
+            int capacity = 1024;
+            long[] steps = new long[capacity];
+            long[] timestamps = new long[capacity];
+            double[] values = new double[capacity];
+            int n = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT step, ts, metric_value FROM metric "
+                    + "WHERE run_id = ? AND metric_key = ? ORDER BY point_id")) {
+                select.setFetchSize(10_000);
+                select.setString(1, runId);
+                select.setString(2, key);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (n == capacity) {
+                            capacity *= 2;
+                            steps = java.util.Arrays.copyOf(steps, capacity);
+                            timestamps = java.util.Arrays.copyOf(timestamps, capacity);
+                            values = java.util.Arrays.copyOf(values, capacity);
+                        }
+                        steps[n] = rows.getLong(1);
+                        timestamps[n] = rows.getLong(2);
+                        values[n] = rows.getDouble(3);
+                        n++;
+                    }
+                }
+            }
+            return new MetricSeries(key, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(timestamps, n),
+                    java.util.Arrays.copyOf(values, n));
+        });
+    }
+
     static void upsertTag(Connection connection, String runId, String key, String value) throws SQLException {
         try (PreparedStatement merge = connection.prepareStatement(
                 "MERGE INTO run_tag (run_id, tag_key, tag_value) KEY (run_id, tag_key) VALUES (?, ?, ?)")) {

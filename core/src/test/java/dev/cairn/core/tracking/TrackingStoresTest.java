@@ -117,6 +117,24 @@ class TrackingStoresTest {
     }
 
     @Test
+    void seriesReadsTheHistoryAsArrays() {
+        String id = runs.create("0", "ana", "r", null, Map.of()).info().runId();
+        List<Metric> points = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            points.add(new Metric("loss", 1.0 / (i + 1), 1000 + i, i));
+        }
+        log.logBatch(id, points.subList(0, 1000), List.of(), List.of());
+        log.logBatch(id, points.subList(1000, 2000), List.of(), List.of());
+        log.logBatch(id, points.subList(2000, 3000), List.of(), List.of());
+        MetricSeries series = log.series(id, "loss");
+        assertThat(series.size()).isEqualTo(3000);
+        assertThat(series.steps()[2999]).isEqualTo(2999);
+        assertThat(series.timestamps()[0]).isEqualTo(1000);
+        assertThat(series.values()[1]).isEqualTo(0.5);
+        assertThat(log.series(id, "nothing").size()).isZero();
+    }
+
+    @Test
     void loggingToADeletedRunIsRefused() {
         String id = runs.create("0", "ana", "r", null, Map.of()).info().runId();
         runs.delete(id);

@@ -1,0 +1,240 @@
+package dev.cairn.app.tracking;
+
+import dev.cairn.charts.MetricChart;
+import dev.cairn.charts.Series;
+import dev.cairn.core.tracking.DatasetInput;
+import dev.cairn.core.tracking.MetricSeries;
+import dev.cairn.core.tracking.Run;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/** A run's page: overview, description, params, tags and inputs; and a chart per metric with all its points. */
+public final class RunView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final RunViewModel model;
+    private final Label title = new Label();
+    private final GridPane facts = new GridPane();
+    private final TableView<Map.Entry<String, String>> params = keyValueTable("run-params");
+    private final TableView<Map.Entry<String, String>> tags = keyValueTable("run-tags");
+    private final Label inputs = new Label();
+    private final TilePane charts = new TilePane();
+    private final List<MetricChart> chartViews = new ArrayList<>();
+    private final TextField paramFilter = new TextField();
+
+    /** @param back returns to the run table */
+    public RunView(RunViewModel model, Runnable back) {
+        super(10);
+        this.model = model;
+        setId("view-run");
+        getStyleClass().add("section-view");
+        Button backButton = new Button("← Runs");
+        backButton.setId("run-back");
+        backButton.setOnAction(event -> back.run());
+        title.getStyleClass().add("title-2");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(22, 22);
+        loading.visibleProperty().bind(model.loading());
+        HBox header = new HBox(12, backButton, title, loading);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TabPane tabs = new TabPane(new Tab("Metrics", metricsTab()), new Tab("Overview", overviewTab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("run-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header, tabs);
+
+        model.run().addListener((o, old, run) -> showRun(run));
+        model.metrics().addListener((ListChangeListener<MetricSeries>) change -> buildCharts());
+        model.xAxis().addListener((o, old, mode) -> redrawCharts());
+        model.smoothing().addListener((o, old, weight) -> chartViews.forEach(chart -> chart.setSmoothing(weight.doubleValue())));
+        model.logScale().addListener((o, old, log) -> chartViews.forEach(chart -> chart.setLogY(log)));
+    }
+
+    private VBox metricsTab() {
+        ChoiceBox<XAxisMode> xAxis = new ChoiceBox<>(FXCollections.observableArrayList(XAxisMode.values()));
+        xAxis.setId("run-x-axis");
+        xAxis.valueProperty().bindBidirectional(model.xAxis());
+        CheckBox log = new CheckBox("Log scale");
+        log.setId("run-log-scale");
+        log.selectedProperty().bindBidirectional(model.logScale());
+        Slider smoothing = new Slider(0, 0.99, 0);
+        smoothing.setId("run-smoothing");
+        smoothing.setPrefWidth(160);
+        smoothing.valueProperty().bindBidirectional(model.smoothing());
+        Label hint = new Label("Drag to zoom, Ctrl+wheel to zoom, right-click to zoom out; the crosshair reads values.");
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        Label xLabel = new Label("X axis");
+        Label smoothingLabel = new Label("Smoothing");
+        for (javafx.scene.control.Control control : List.of(xLabel, log, smoothingLabel)) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox toolbar = new HBox(12, xLabel, xAxis, log, smoothingLabel, smoothing);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        charts.setId("run-charts");
+        charts.setPrefColumns(2);
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.setPrefTileWidth(520);
+        charts.setPrefTileHeight(320);
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(6, toolbar, hint, scroll);
+        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private ScrollPane overviewTab() {
+        facts.setHgap(24);
+        facts.setVgap(6);
+        facts.setId("run-facts");
+        TextArea description = new TextArea();
+        description.setId("run-description");
+        description.setPromptText("What was this run for? (saved as MLflow's run description)");
+        description.setPrefRowCount(4);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(model.description());
+        Button save = new Button("Save description");
+        save.setOnAction(event -> model.saveDescription());
+
+        paramFilter.setPromptText("Filter params");
+        paramFilter.setId("run-param-filter");
+        inputs.setWrapText(true);
+        VBox box = new VBox(10, facts, section("Description"), description, save, section("Parameters"), paramFilter,
+                params, section("Tags"), tags, section("Dataset inputs"), inputs);
+        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private void showRun(Run run) {
+        if (run == null) {
+            return;
+        }
+        title.setText(run.info().runName());
+        facts.getChildren().clear();
+        Long start = run.info().startTime();
+        Long end = run.info().endTime();
+        addFact(0, "Status", run.info().status().name());
+        addFact(1, "Started", start == null ? "" : WHEN.format(Instant.ofEpochMilli(start)));
+        addFact(2, "Duration", start == null || end == null ? "still running" : Duration.ofMillis(end - start).toString()
+                .substring(2).toLowerCase(Locale.ROOT));
+        addFact(3, "User", String.valueOf(run.info().userId()));
+        addFact(4, "Source", run.tags().getOrDefault("mlflow.source.name", "") + " "
+                + run.tags().getOrDefault("mlflow.source.git.commit", ""));
+        addFact(5, "Parent run", run.tags().getOrDefault("mlflow.parentRunId", "none"));
+        addFact(6, "Run id", run.info().runId());
+        addFact(7, "Artifacts", run.info().artifactUri());
+        FilteredList<Map.Entry<String, String>> filtered = new FilteredList<>(
+                FXCollections.observableArrayList(new ArrayList<>(new java.util.TreeMap<>(run.params()).entrySet())));
+        filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> entry ->
+                entry.getKey().toLowerCase(Locale.ROOT).contains(paramFilter.getText().toLowerCase(Locale.ROOT)), paramFilter.textProperty()));
+        params.setItems(filtered);
+        tags.setItems(FXCollections.observableArrayList(new ArrayList<>(new java.util.TreeMap<>(run.tags()).entrySet())));
+        List<String> used = new ArrayList<>();
+        for (DatasetInput input : run.inputs()) {
+            used.add(input.dataset().name() + " (digest " + input.dataset().digest() + ", "
+                    + input.tags().getOrDefault("mlflow.data.context", "no context") + ")");
+        }
+        inputs.setText(used.isEmpty() ? "No dataset inputs logged." : String.join("\n", used));
+    }
+
+    private void buildCharts() {
+        chartViews.clear();
+        charts.getChildren().clear();
+        if (model.metrics().isEmpty()) {
+            Label none = new Label("This run has no metrics yet.");
+            none.getStyleClass().add("text-muted");
+            charts.getChildren().add(none);
+            return;
+        }
+        for (MetricSeries series : model.metrics()) {
+            MetricChart chart = new MetricChart(series.key());
+            chart.setId("chart-" + series.key());
+            chart.setLogY(model.logScale().get());
+            chart.setSmoothing(model.smoothing().get());
+            chartViews.add(chart);
+            charts.getChildren().add(chart);
+        }
+        redrawCharts();
+    }
+
+    private void redrawCharts() {
+        XAxisMode mode = model.xAxis().get();
+        for (int i = 0; i < chartViews.size(); i++) {
+            MetricSeries series = model.metrics().get(i);
+            MetricChart chart = chartViews.get(i);
+            chart.setXAxis(mode.toString(), mode == XAxisMode.WALL_TIME);
+            chart.show(List.of(new Series(series.key(), model.xValues(series), series.values())));
+        }
+    }
+
+    /** The charts drawn now, for tests. */
+    public List<MetricChart> charts() {
+        return List.copyOf(chartViews);
+    }
+
+    private void addFact(int row, String name, String value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("text-muted");
+        Label text = new Label(value);
+        text.setId("run-fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        facts.addRow(row, label, text);
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("title-4");
+        return label;
+    }
+
+    private static TableView<Map.Entry<String, String>> keyValueTable(String id) {
+        TableView<Map.Entry<String, String>> table = new TableView<>();
+        table.setId(id);
+        TableColumn<Map.Entry<String, String>, String> key = new TableColumn<>("Key");
+        key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getKey()));
+        key.setPrefWidth(260);
+        TableColumn<Map.Entry<String, String>, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue()));
+        value.setPrefWidth(420);
+        table.getColumns().add(key);
+        table.getColumns().add(value);
+        table.setPrefHeight(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+}

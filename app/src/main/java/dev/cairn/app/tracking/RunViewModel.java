@@ -1,0 +1,115 @@
+package dev.cairn.app.tracking;
+
+import dev.cairn.app.shell.Notifier;
+import dev.cairn.app.task.BackgroundTask;
+import dev.cairn.app.task.TaskExecutor;
+import dev.cairn.core.tracking.MetricSeries;
+import dev.cairn.core.tracking.Run;
+import dev.cairn.core.tracking.TrackingServices;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One run's page: its fields, params, tags, description, and every metric's full history for the charts. */
+public final class RunViewModel {
+
+    /** The tag MLflow keeps a run's description in. */
+    public static final String DESCRIPTION_TAG = "mlflow.note.content";
+
+    private final TrackingServices tracking;
+    private final TaskExecutor tasks;
+    private final Notifier notifier;
+    private final ObjectProperty<Run> run = new SimpleObjectProperty<>();
+    private final ObservableList<MetricSeries> metrics = FXCollections.observableArrayList();
+    private final StringProperty description = new SimpleStringProperty("");
+    private final ObjectProperty<XAxisMode> xAxis = new SimpleObjectProperty<>(XAxisMode.STEP);
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
+    private final BooleanProperty logScale = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+
+    public RunViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier) {
+        this.tracking = tracking;
+        this.tasks = tasks;
+        this.notifier = notifier;
+    }
+
+    /** The loaded run and all metric histories arrive together, so the charts draw once. */
+    private record Loaded(Run run, List<MetricSeries> metrics) {
+    }
+
+    /** Loads a run and the full history of each of its metrics in the background. */
+    public void open(String runId) {
+        tasks.execute(BackgroundTask.of("Loading run", (progress, cancellation) -> {
+            Run loaded = tracking.runs().get(runId);
+            List<MetricSeries> series = new ArrayList<>();
+            int done = 0;
+            for (var metric : loaded.latestMetrics()) {
+                cancellation.throwIfCancelled();
+                progress.progress(done++, loaded.latestMetrics().size(), "Reading " + metric.key());
+                series.add(tracking.log().series(runId, metric.key()));
+            }
+            return new Loaded(loaded, series);
+        }).busy(loading).onSuccess(loaded -> {
+            run.set(loaded.run());
+            description.set(loaded.run().tags().getOrDefault(DESCRIPTION_TAG, ""));
+            metrics.setAll(loaded.metrics());
+        }));
+    }
+
+    /** Stores the edited description as MLflow does, in the {@code mlflow.note.content} tag. */
+    public void saveDescription() {
+        Run current = run.get();
+        if (current == null) {
+            return;
+        }
+        String text = description.get();
+        tasks.execute(BackgroundTask.of("Saving description", (progress, cancellation) -> {
+            tracking.log().setTag(current.info().runId(), DESCRIPTION_TAG, text);
+            return text;
+        }).onSuccess(saved -> notifier.info("Description saved.")));
+    }
+
+    /** The x values of a series under the current x-axis mode. */
+    public double[] xValues(MetricSeries series) {
+        Long start = run.get() == null ? null : run.get().info().startTime();
+        long origin = start != null ? start : series.size() > 0 ? series.timestamps()[0] : 0;
+        return xAxis.get().values(series.steps(), series.timestamps(), origin);
+    }
+
+    public ObjectProperty<Run> run() {
+        return run;
+    }
+
+    public ObservableList<MetricSeries> metrics() {
+        return metrics;
+    }
+
+    public StringProperty description() {
+        return description;
+    }
+
+    public ObjectProperty<XAxisMode> xAxis() {
+        return xAxis;
+    }
+
+    public DoubleProperty smoothing() {
+        return smoothing;
+    }
+
+    public BooleanProperty logScale() {
+        return logScale;
+    }
+
+    public BooleanProperty loading() {
+        return loading;
+    }
+}
