@@ -1,5 +1,6 @@
 package dev.cairn.core.mlflow;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,8 @@ public final class MlflowServer implements AutoCloseable {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // Metric values are most of a log-batch; the JDK's decimal parser was its largest cost.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowServer.class);

@@ -105,60 +105,61 @@ public final class RunLog {
     public Page<Metric> history(String runId, String key, Integer maxResults, String pageToken) {
         long offset = PageToken.offset(pageToken);
         int limit = maxResults == null ? Integer.MAX_VALUE : TrackingLimits.pageSize(maxResults, 25_000, Integer.MAX_VALUE);
-        return store.read(connection -> {
-            RunRows.requireInfo(connection, runId);
-            List<Metric> points = new ArrayList<>();
-            boolean all = limit == Integer.MAX_VALUE;
-            try (PreparedStatement select = connection.prepareStatement("SELECT metric_value, ts, step FROM metric "
-                    + "WHERE run_id = ? AND metric_key = ? ORDER BY point_id OFFSET ? ROWS" + (all ? "" : " FETCH NEXT ? ROWS ONLY"))) {
-                select.setString(1, runId);
-                select.setString(2, key);
-                select.setLong(3, offset);
-                if (!all) {
-                    select.setLong(4, limit + 1L);
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        points.add(new Metric(key, rows.getDouble(1), rows.getLong(2), rows.getLong(3)));
-                    }
-                }
-            }
-            boolean more = points.size() > limit;
-            return new Page<>(more ? points.subList(0, limit) : points, more ? PageToken.of(offset + limit) : null);
-        });
+        MetricSeries all = series(runId, key, offset, limit == Integer.MAX_VALUE ? Long.MAX_VALUE : limit + 1L);
+        List<Metric> points = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            points.add(new Metric(key, all.values()[i], all.timestamps()[i], all.steps()[i]));
+        }
+        boolean more = points.size() > limit;
+        return new Page<>(more ? points.subList(0, limit) : points, more ? PageToken.of(offset + limit) : null);
     }
 
-    /** Every point of one metric as arrays: reading 100,000 points builds no object per point. */
+    /** Every point of one metric as arrays: a 100,000-point history is about a hundred rows to read. */
     public MetricSeries series(String runId, String key) {
+        return series(runId, key, 0, Long.MAX_VALUE);
+    }
+
+    /** Points {@code from} to {@code from + count} (in logging order) of one metric, as arrays. */
+    private MetricSeries series(String runId, String key, long from, long count) {
         return store.read(connection -> {
             RunRows.requireInfo(connection, runId);
-            int capacity = 1024;
-            long[] steps = new long[capacity];
-            long[] timestamps = new long[capacity];
-            double[] values = new double[capacity];
-            int n = 0;
-            try (PreparedStatement select = connection.prepareStatement("SELECT step, ts, metric_value FROM metric "
-                    + "WHERE run_id = ? AND metric_key = ? ORDER BY point_id")) {
-                select.setFetchSize(10_000);
+            long total = 0;
+            try (PreparedStatement sum = connection.prepareStatement(
+                    "SELECT COALESCE(SUM(point_count), 0) FROM metric_chunk WHERE run_id = ? AND metric_key = ?")) {
+                sum.setString(1, runId);
+                sum.setString(2, key);
+                try (ResultSet row = sum.executeQuery()) {
+                    row.next();
+                    total = row.getLong(1);
+                }
+            }
+            int n = (int) Math.max(0, Math.min(count, total - from));
+            long[] steps = new long[n];
+            long[] timestamps = new long[n];
+            double[] values = new double[n];
+            long seen = 0;
+            int filled = 0;
+            try (PreparedStatement select = connection.prepareStatement("SELECT point_count, points FROM metric_chunk "
+                    + "WHERE run_id = ? AND metric_key = ? ORDER BY chunk_id")) {
                 select.setString(1, runId);
                 select.setString(2, key);
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        if (n == capacity) {
-                            capacity *= 2;
-                            steps = java.util.Arrays.copyOf(steps, capacity);
-                            timestamps = java.util.Arrays.copyOf(timestamps, capacity);
-                            values = java.util.Arrays.copyOf(values, capacity);
+                    while (filled < n && rows.next()) {
+                        int chunkCount = rows.getInt(1);
+                        if (seen + chunkCount <= from) {
+                            seen += chunkCount;
+                            continue;
                         }
-                        steps[n] = rows.getLong(1);
-                        timestamps[n] = rows.getLong(2);
-                        values[n] = rows.getDouble(3);
-                        n++;
+                        int skip = (int) Math.max(0, from - seen);
+                        int take = Math.min(chunkCount - skip, n - filled);
+                        byte[] packed = rows.getBytes(2);
+                        MetricChunk.decodeInto(packed, chunkCount, skip, steps, timestamps, values, filled, take);
+                        filled += take;
+                        seen += chunkCount;
                     }
                 }
             }
-            return new MetricSeries(key, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(timestamps, n),
-                    java.util.Arrays.copyOf(values, n));
+            return new MetricSeries(key, steps, timestamps, values);
         });
     }
 
@@ -240,16 +241,19 @@ public final class RunLog {
             return;
         }
         Map<String, Metric> latestInBatch = new LinkedHashMap<>();
+        Map<String, List<Metric>> byKey = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
+            latestInBatch.merge(metric.key(), metric, (a, b) -> b.isAfter(a) ? b : a);
+        }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO metric (run_id, metric_key, metric_value, ts, step) VALUES (?, ?, ?, ?, ?)")) {
-            for (Metric metric : metrics) {
+                "INSERT INTO metric_chunk (run_id, metric_key, point_count, points) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, List<Metric>> series : byKey.entrySet()) {
                 insert.setString(1, runId);
-                insert.setString(2, metric.key());
-                insert.setDouble(3, metric.value());
-                insert.setLong(4, metric.timestamp());
-                insert.setLong(5, metric.step());
+                insert.setString(2, series.getKey());
+                insert.setInt(3, series.getValue().size());
+                insert.setBytes(4, MetricChunk.encode(series.getValue()));
                 insert.addBatch();
-                latestInBatch.merge(metric.key(), metric, (a, b) -> b.isAfter(a) ? b : a);
             }
             insert.executeBatch();
         }
