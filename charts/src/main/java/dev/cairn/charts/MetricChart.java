@@ -112,15 +112,14 @@ public final class MetricChart extends VBox {
             String colour = PALETTE.get(i % PALETTE.size());
             DoubleDataSet raw = new DoubleDataSet(line.name(), line.x(), line.y(), line.size(), false);
             if (smoothing > 0) {
-                raw.setStyle("-fx-stroke: " + colour + "40; -fx-stroke-width: 1;");
+                raw.setStyle(style(colour, 1) + " -fx-intensity: 25;"); // faint: context for the smoothed line
                 DoubleDataSet smooth = new DoubleDataSet(line.name() + " (smoothed)", line.x(),
                         Smoothing.ema(line.y(), smoothing), line.size(), false);
-                smooth.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2;");
+                smooth.setStyle(style(colour, 2));
                 sets.add(raw);
                 sets.add(smooth);
             } else {
-                raw.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 1.5; -fx-marker-color: " + colour
-                        + "; -fx-marker-size: 4;");
+                raw.setStyle(style(colour, 1.5));
                 sets.add(raw);
             }
         }
@@ -128,6 +127,12 @@ public final class MetricChart extends VBox {
         renderer.setDrawMarker(series.stream().allMatch(line -> line.size() <= SMALL_SERIES));
         renderer.getDatasets().setAll(sets);
         chart.setLegendVisible(series.size() > 1);
+    }
+
+    /** ChartFX's per-dataset CSS (DataSetNode's properties): line and marker colour, line width. */
+    private static String style(String colour, double width) {
+        return "-fx-line-color: " + colour + "; -fx-marker-color: " + colour + "; -fx-line-width: " + width
+                + "; -fx-marker-size: 2.5;";
     }
 
     /** "last 0.12 · min 0.1 at 40 · max 0.9 at 0" for one series; per series name for several. */
