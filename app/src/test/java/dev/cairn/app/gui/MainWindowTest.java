@@ -9,6 +9,7 @@ import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.core.progress.OperationCancelledException;
 import dev.cairn.core.store.CairnSchema;
+import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +52,8 @@ class MainWindowTest {
     void close() {
         services.close();
         workspace.close();
+        TestFiles.deleteRecursively(workspace.home());
+        TestFiles.deleteRecursively(home.resolveSibling(home.getFileName() + "-mlruns"));
     }
 
     @Test

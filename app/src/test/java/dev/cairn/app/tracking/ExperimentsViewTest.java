@@ -6,6 +6,7 @@ import dev.cairn.app.AppServices;
 import dev.cairn.core.tracking.Metric;
 import dev.cairn.core.tracking.Tag;
 import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ class ExperimentsViewTest {
     void close() {
         services.close();
         workspace.close();
+        TestFiles.deleteRecursively(workspace.home());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cairn.charts.MetricChart;
 import dev.cairn.core.tracking.Metric;
 import dev.cairn.core.tracking.Tag;
 import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import io.fair_acc.dataset.DataSet;
 import java.io.IOException;
@@ -66,6 +67,7 @@ class RunViewTest {
     void close() {
         services.close();
         workspace.close();
+        TestFiles.deleteRecursively(workspace.home());
     }
 
     @Test

@@ -236,5 +236,6 @@ class MlflowHttpTest {
         assertThat(send("GET", "/api/2.0/mlflow/artifacts/list?run_id=" + newRun() + "&path=../..", null).status())
                 .isEqualTo(400);
         assertThat(new String(Files.readAllBytes(outside), StandardCharsets.UTF_8)).isEqualTo("keep out");
+        dev.cairn.core.testing.TestFiles.deleteRecursively(elsewhere);
     }
 }

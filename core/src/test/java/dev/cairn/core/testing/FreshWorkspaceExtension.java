@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -48,13 +46,9 @@ public final class FreshWorkspaceExtension implements ParameterResolver {
         }
 
         @Override
-        public void close() throws IOException {
+        public void close() {
             workspace.close();
-            try (Stream<Path> files = Files.walk(home)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            TestFiles.deleteRecursively(home);
         }
     }
 }

@@ -43,7 +43,7 @@ public final class IngestBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         boolean restOnly = args.length > 2 && args[2].equals("rest-only"); // for profiling the REST path alone
         PrintStream out = System.out;
-        Path home = Files.createTempDirectory("cairn-ingest-bench");
+        Path home = ScratchWorkspace.create("cairn-ingest-bench");
         try (Workspace workspace = Workspace.open(home)) {
             TrackingServices tracking = TrackingServices.of(workspace);
             List<String> runs = new ArrayList<>();

@@ -45,7 +45,7 @@ public final class RunPageBenchmark {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int runCount = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         PrintStream out = System.out;
-        Path home = Files.createTempDirectory("cairn-run-page-bench");
+        Path home = ScratchWorkspace.create("cairn-run-page-bench");
         try (Workspace workspace = Workspace.open(home); AppServices services = new AppServices(workspace)) {
             TrackingServices tracking = services.tracking();
             long seedStart = System.nanoTime();
