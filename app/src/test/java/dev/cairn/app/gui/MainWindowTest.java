@@ -3,6 +3,7 @@ package dev.cairn.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.app.AppServices;
+import dev.cairn.app.FxWait;
 import dev.cairn.app.shell.Section;
 import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
@@ -61,7 +62,7 @@ class MainWindowTest {
         assertThat(window.stage().getTitle()).isEqualTo("Cairn");
         assertThat(robot.lookup("#view-dashboard").tryQuery()).isPresent();
         WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> !robot.lookup("#fact-schema-version").queryAs(Label.class).getText().equals("…"));
+        FxWait.until(() -> !robot.lookup("#fact-schema-version").queryAs(Label.class).getText().equals("…"));
         assertThat(robot.lookup("#fact-schema-version").queryAs(Label.class).getText()).isEqualTo(Integer.toString(CairnSchema.latestVersion()));
         assertThat(robot.lookup("#fact-data-directory").queryAs(Label.class).getText()).isEqualTo(home.toString());
     }
@@ -93,13 +94,13 @@ class MainWindowTest {
     void themeChoiceIsAppliedAndRemembered(FxRobot robot) {
         robot.clickOn("#nav-settings");
         robot.clickOn("#theme-dark");
-        waitUntil(() -> services.settings().get(UiPreferences.THEME).isPresent());
+        FxWait.until(() -> services.settings().get(UiPreferences.THEME).isPresent());
         assertThat(services.settings().get(UiPreferences.THEME)).contains("DARK");
         assertThat(window.preferences().theme()).isEqualTo(Theme.DARK);
         assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
         assertThat(robot.lookup("#theme-dark").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
         robot.clickOn("#theme-light");
-        waitUntil(() -> services.settings().get(UiPreferences.THEME).orElse("").equals("LIGHT"));
+        FxWait.until(() -> services.settings().get(UiPreferences.THEME).orElse("").equals("LIGHT"));
     }
 
     @Test
@@ -135,7 +136,7 @@ class MainWindowTest {
 
         robot.clickOn(".cancel-task");
         assertThat(finished.await(5, TimeUnit.SECONDS)).as("andFinally runs after cancel").isTrue();
-        waitUntil(sawCancel::get);
+        FxWait.until(sawCancel::get);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.tasks().running()).isEmpty();
         assertThat(robot.lookup(".task-chip").tryQuery()).isEmpty();
@@ -155,7 +156,7 @@ class MainWindowTest {
 
         robot.interact(() -> services.drops().route(List.of(mlruns)));
         Label message = robot.lookup("#status-message").queryAs(Label.class);
-        waitUntil(() -> message.getText().startsWith("Imported"));
+        FxWait.until(() -> message.getText().startsWith("Imported"));
         assertThat(message.getText()).isEqualTo("Imported " + mlruns.getFileName() + ": 1 runs, 2 metric points");
         assertThat(services.tracking().experiments().getByName("dropped").experimentId()).isEqualTo("5");
         robot.interact(() -> robot.listTargetWindows().stream()
@@ -168,7 +169,7 @@ class MainWindowTest {
         robot.clickOn("#nav-settings");
         robot.interact(() -> services.trackingServer().port().set(0));
         robot.clickOn("#server-toggle");
-        waitUntil(() -> services.trackingServer().server().get() != null);
+        FxWait.until(() -> services.trackingServer().server().get() != null);
         java.net.URI uri = services.trackingServer().server().get().uri();
         java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(uri.resolve("/api/2.0/mlflow/experiments/get?experiment_id=0")).build(),
@@ -179,7 +180,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#server-uri").queryAs(Label.class).getText()).isEqualTo("export MLFLOW_TRACKING_URI=" + uri);
 
         robot.clickOn("#server-indicator");
-        waitUntil(() -> services.trackingServer().server().get() == null);
+        FxWait.until(() -> services.trackingServer().server().get() == null);
         assertThat(robot.lookup("#server-indicator").queryButton().getText()).isEqualTo("MLflow API off");
     }
 
@@ -188,11 +189,4 @@ class MainWindowTest {
         return ((javafx.scene.layout.StackPane) content).getChildren().get(0).getId();
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.cairn.app.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.app.AppServices;
+import dev.cairn.app.FxWait;
 import dev.cairn.core.tracking.Metric;
 import dev.cairn.core.tracking.Tag;
 import dev.cairn.core.tracking.TrackingServices;
@@ -66,36 +67,36 @@ class ExperimentsViewTest {
     void opensAnExperimentAndPagesThroughItsRuns(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ListView<Object> experiments = robot.lookup("#experiment-list").queryAs(ListView.class);
-        waitUntil(() -> experiments.getItems().size() == 2);
+        FxWait.until(() -> experiments.getItems().size() == 2);
         robot.clickOn("churn");
         TableView<RunRow> table = runTable(robot);
-        waitUntil(() -> table.getItems().size() == 500);
+        FxWait.until(() -> table.getItems().size() == 500);
         assertThat(table.getItems().get(0).name()).isEqualTo("run-504");
         assertThat(table.getColumns()).extracting(column -> column.getText()).contains("rmse", "depth");
         assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("500 runs loaded, more to load");
 
         robot.clickOn("#run-load-more");
-        waitUntil(() -> table.getItems().size() == 505);
+        FxWait.until(() -> table.getItems().size() == 505);
         assertThat(robot.lookup("#run-count").queryAs(Label.class).getText()).isEqualTo("505 runs");
     }
 
     @Test
     void filterUsesMlflowsGrammarAndShowsErrorsInline(FxRobot robot) {
-        waitUntil(() -> model.experiments().size() == 2);
+        FxWait.until(() -> model.experiments().size() == 2);
         robot.interact(() -> model.selected().set(model.experiments().stream()
                 .filter(e -> e.experimentId().equals(experimentId)).findFirst().orElseThrow()));
         TableView<RunRow> table = runTable(robot);
-        waitUntil(() -> table.getItems().size() == 500);
+        FxWait.until(() -> table.getItems().size() == 500);
 
         robot.interact(() -> model.runFilter().set("metrics.rmse >= 5 AND params.depth = '0'"));
         robot.clickOn("#run-filter").type(javafx.scene.input.KeyCode.ENTER);
-        waitUntil(() -> table.getItems().size() == 2);
+        FxWait.until(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(RunRow::name).containsExactly("run-504", "run-500");
 
         robot.interact(() -> model.runFilter().set("metrics.rmse ~ 1"));
         robot.clickOn("#run-filter").type(javafx.scene.input.KeyCode.ENTER);
         Label error = robot.lookup("#run-filter-error").queryAs(Label.class);
-        waitUntil(() -> !error.getText().isEmpty());
+        FxWait.until(() -> !error.getText().isEmpty());
         assertThat(error.getText()).contains("position 13", "expected a comparator");
         assertThat(error.isVisible()).isTrue();
         assertThat(robot.lookup("#run-table-empty").queryAs(Label.class).getText()).isEqualTo("No runs match this filter.");
@@ -103,13 +104,13 @@ class ExperimentsViewTest {
 
     @Test
     void createsAndDeletesExperiments(FxRobot robot) {
-        waitUntil(() -> model.experiments().size() == 2);
+        FxWait.until(() -> model.experiments().size() == 2);
         robot.interact(() -> model.create("fraud"));
-        waitUntil(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
+        FxWait.until(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
         robot.interact(() -> model.delete(model.experiments().stream().filter(e -> e.name().equals("fraud")).findFirst().orElseThrow()));
-        waitUntil(() -> model.experiments().stream().noneMatch(e -> e.name().equals("fraud")));
+        FxWait.until(() -> model.experiments().stream().noneMatch(e -> e.name().equals("fraud")));
         robot.interact(() -> model.showDeleted().set(true));
-        waitUntil(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
+        FxWait.until(() -> model.experiments().stream().anyMatch(e -> e.name().equals("fraud")));
     }
 
     @SuppressWarnings("unchecked")
@@ -117,12 +118,4 @@ class ExperimentsViewTest {
         return robot.lookup("#run-table").queryAs(TableView.class);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 15 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

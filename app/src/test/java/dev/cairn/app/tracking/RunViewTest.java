@@ -3,6 +3,7 @@ package dev.cairn.app.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.app.AppServices;
+import dev.cairn.app.FxWait;
 import dev.cairn.charts.MetricChart;
 import dev.cairn.core.tracking.Metric;
 import dev.cairn.core.tracking.Tag;
@@ -72,7 +73,7 @@ class RunViewTest {
 
     @Test
     void everyPointReachesItsChartAndTheXAxisSwitches(FxRobot robot) {
-        waitUntil(() -> view.charts().size() == 2);
+        FxWait.until(() -> view.charts().size() == 2);
         MetricChart loss = view.charts().stream().filter(c -> c.getId().equals("chart-loss")).findFirst().orElseThrow();
         DataSet drawn = loss.datasets().get(0);
         assertThat(drawn.getDataCount()).isEqualTo(STEPS);
@@ -92,22 +93,14 @@ class RunViewTest {
 
     @Test
     void overviewShowsTheRunAndStoresTheDescription(FxRobot robot) {
-        waitUntil(() -> model.run().get() != null);
+        FxWait.until(() -> model.run().get() != null);
         robot.clickOn("Overview");
         assertThat(robot.lookup("#run-fact-status").queryAs(Label.class).getText()).isEqualTo("RUNNING");
         assertThat(robot.lookup("#run-fact-source").queryAs(Label.class).getText()).contains("train.py");
         robot.interact(() -> model.description().set("Baseline with a lower learning rate."));
         robot.interact(model::saveDescription);
-        waitUntil(() -> "Baseline with a lower learning rate.".equals(
+        FxWait.until(() -> "Baseline with a lower learning rate.".equals(
                 services.tracking().runs().get(runId).tags().get(RunViewModel.DESCRIPTION_TAG)));
     }
 
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
