@@ -12,6 +12,7 @@ import dev.cairn.app.shell.StatusBar;
 import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.app.shell.WindowGeometry;
+import dev.cairn.app.tracking.CompareViewModel;
 import dev.cairn.app.tracking.ExperimentsView;
 import dev.cairn.app.tracking.ExperimentsViewModel;
 import dev.cairn.app.tracking.RunViewModel;
@@ -89,7 +90,8 @@ public final class MainWindow {
                 new DashboardViewModel(services.workspace(), services.tasks())));
         views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
                 new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier()),
-                () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier())));
+                () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),
+                () -> new CompareViewModel(services.tracking(), services.tasks())));
         views.put(Section.MODELS, () -> new PlaceholderView(Section.MODELS,
                 "Registered ONNX models: versions, aliases, lineage, model cards and an audit trail; "
                         + "an inspector and an inference playground for each version.",

@@ -45,11 +45,18 @@ public final class ExperimentsView extends SplitPane {
 
     private final javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane();
     private final java.util.function.Supplier<RunViewModel> runPages;
+    private final java.util.function.Supplier<CompareViewModel> comparisons;
+    private VBox runList;
 
-    /** @param runPages makes the view model of a run page, opened from the run table */
-    public ExperimentsView(ExperimentsViewModel model, java.util.function.Supplier<RunViewModel> runPages) {
+    /**
+     * @param runPages    makes the view model of a run page, opened from the run table
+     * @param comparisons makes the view model that compares the runs selected in the table
+     */
+    public ExperimentsView(ExperimentsViewModel model, java.util.function.Supplier<RunViewModel> runPages,
+                           java.util.function.Supplier<CompareViewModel> comparisons) {
         this.model = model;
         this.runPages = runPages;
+        this.comparisons = comparisons;
         setId("view-experiments");
         setOrientation(Orientation.HORIZONTAL);
         table.setId("run-table");
@@ -76,6 +83,7 @@ public final class ExperimentsView extends SplitPane {
         table.setPlaceholder(empty);
 
         VBox runs = runPane();
+        runList = runs;
         right.getChildren().setAll(runs);
         table.setRowFactory(view -> {
             javafx.scene.control.TableRow<RunRow> row = new javafx.scene.control.TableRow<>();
@@ -182,9 +190,14 @@ public final class ExperimentsView extends SplitPane {
         more.visibleProperty().bind(model.nextPageToken().isNotNull());
         more.disableProperty().bind(model.loadingRuns());
         more.setOnAction(event -> model.loadMore());
+        Button compare = new Button("Compare selected");
+        compare.setId("run-compare");
+        compare.setTooltip(new javafx.scene.control.Tooltip("Select two or more runs (Ctrl+click) to compare them"));
+        compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
+        compare.setOnAction(event -> compareSelected());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(8, count, spacer, more);
+        HBox footer = new HBox(8, count, spacer, compare, more);
         footer.setAlignment(Pos.CENTER_LEFT);
         HBox search = new HBox(8, filter, apply);
         VBox box = new VBox(8, title, search, error, table, footer);
@@ -197,6 +210,17 @@ public final class ExperimentsView extends SplitPane {
         RunViewModel page = runPages.get();
         right.getChildren().setAll(new RunView(page, () -> right.getChildren().setAll(runs)));
         page.open(row.runId());
+    }
+
+    /** Shows the selected runs side by side in place of the table. */
+    public void compareSelected() {
+        List<String> ids = table.getSelectionModel().getSelectedItems().stream().map(RunRow::runId).toList();
+        if (ids.size() < 2) {
+            return;
+        }
+        CompareViewModel comparison = comparisons.get();
+        right.getChildren().setAll(new CompareView(comparison, () -> right.getChildren().setAll(runList)));
+        comparison.open(ids);
     }
 
     private void deleteOrRestore() {

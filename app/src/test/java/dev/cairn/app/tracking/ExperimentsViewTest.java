@@ -51,7 +51,8 @@ class ExperimentsViewTest {
                     List.of(new Tag("depth", Integer.toString(i % 4))), List.of());
         }
         model = new ExperimentsViewModel(tracking, services.tasks(), services.notifier());
-        view = new ExperimentsView(model, () -> new RunViewModel(tracking, services.tasks(), services.notifier()));
+        view = new ExperimentsView(model, () -> new RunViewModel(tracking, services.tasks(), services.notifier()),
+                () -> new CompareViewModel(tracking, services.tasks()));
         stage.setScene(new Scene(view, 1100, 700));
         stage.show();
     }
@@ -100,6 +101,29 @@ class ExperimentsViewTest {
         assertThat(error.getText()).contains("position 13", "expected a comparator");
         assertThat(error.isVisible()).isTrue();
         assertThat(robot.lookup("#run-table-empty").queryAs(Label.class).getText()).isEqualTo("No runs match this filter.");
+    }
+
+    @Test
+    void comparesSelectedRunsWithParamDiffAndOverlaidMetrics(FxRobot robot) {
+        FxWait.until(() -> model.experiments().size() == 2);
+        robot.interact(() -> model.selected().set(model.experiments().stream()
+                .filter(e -> e.experimentId().equals(experimentId)).findFirst().orElseThrow()));
+        TableView<RunRow> table = runTable(robot);
+        FxWait.until(() -> table.getItems().size() == 500);
+        robot.interact(() -> table.getSelectionModel().selectIndices(0, 1, 4));
+        robot.clickOn("#run-compare");
+        FxWait.until(() -> robot.lookup("#view-compare").tryQuery().isPresent());
+        CompareView compare = robot.lookup("#view-compare").queryAs(CompareView.class);
+        FxWait.until(() -> compare.charts().size() == 1);
+        assertThat(compare.charts().get(0).datasets()).hasSize(3);
+        @SuppressWarnings("unchecked")
+        TableView<CompareViewModel.ParamRow> params = robot.lookup("#compare-params").queryAs(TableView.class);
+        // runs 504, 503 and 500 have depth 0, 3 and 0: the param differs, so it is listed and marked
+        assertThat(params.getItems()).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("depth");
+            assertThat(row.values()).containsExactly("0", "3", "0");
+            assertThat(row.differs()).isTrue();
+        });
     }
 
     @Test

@@ -1,0 +1,147 @@
+package dev.cairn.app.tracking;
+
+import dev.cairn.charts.MetricChart;
+import dev.cairn.charts.Series;
+import dev.cairn.core.tracking.MetricSeries;
+import dev.cairn.core.tracking.Run;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/** Runs compared: params that differ (highlighted) and every metric overlaid, one coloured line per run. */
+public final class CompareView extends VBox {
+
+    private final CompareViewModel model;
+    private final TableView<CompareViewModel.ParamRow> params = new TableView<>();
+    private final TilePane charts = new TilePane();
+    private final List<MetricChart> chartViews = new ArrayList<>();
+
+    /** @param back returns to the run table */
+    public CompareView(CompareViewModel model, Runnable back) {
+        super(10);
+        this.model = model;
+        setId("view-compare");
+        getStyleClass().add("section-view");
+        Button backButton = new Button("← Runs");
+        backButton.setOnAction(event -> back.run());
+        Label title = new Label("Compare runs");
+        title.getStyleClass().add("title-2");
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(22, 22);
+        loading.visibleProperty().bind(model.loading());
+        HBox header = new HBox(12, backButton, title, loading);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        CheckBox onlyDifferences = new CheckBox("Only parameters that differ");
+        onlyDifferences.setId("compare-only-differences");
+        onlyDifferences.selectedProperty().bindBidirectional(model.onlyDifferences());
+        params.setId("compare-params");
+        params.setItems(model.params());
+        params.setPrefHeight(220);
+        params.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareViewModel.ParamRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("differs");
+                if (!empty && row != null && row.differs()) {
+                    getStyleClass().add("differs");
+                }
+            }
+        });
+        Label none = new Label("No parameters differ.");
+        params.setPlaceholder(none);
+
+        charts.setId("compare-charts");
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.setPrefTileWidth(520);
+        charts.setPrefTileHeight(320);
+        VBox content = new VBox(10, onlyDifferences, params, section("Metrics, one line per run"), charts);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll);
+
+        model.runs().addListener((ListChangeListener<Run>) change -> buildColumns());
+        model.metrics().addListener((ListChangeListener<CompareViewModel.MetricOverlay>) change -> buildCharts());
+    }
+
+    /** The overlay charts drawn now, for tests. */
+    public List<MetricChart> charts() {
+        return List.copyOf(chartViews);
+    }
+
+    private void buildColumns() {
+        params.getColumns().clear();
+        TableColumn<CompareViewModel.ParamRow, String> key = new TableColumn<>("Parameter");
+        key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().key()));
+        key.setPrefWidth(200);
+        params.getColumns().add(key);
+        List<Run> runs = model.runs();
+        for (int i = 0; i < runs.size(); i++) {
+            int index = i;
+            TableColumn<CompareViewModel.ParamRow, String> column = new TableColumn<>(runs.get(i).info().runName());
+            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
+                    cell.getValue().values().get(index) == null ? "—" : cell.getValue().values().get(index)));
+            column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty ? null : value);
+                    setStyle(empty ? "" : "-fx-text-fill: " + MetricChart.PALETTE.get(index % MetricChart.PALETTE.size()) + ";");
+                }
+            });
+            column.setPrefWidth(150);
+            params.getColumns().add(column);
+        }
+    }
+
+    private void buildCharts() {
+        chartViews.clear();
+        charts.getChildren().clear();
+        List<Run> runs = model.runs();
+        for (CompareViewModel.MetricOverlay overlay : model.metrics()) {
+            MetricChart chart = new MetricChart(overlay.key());
+            chart.setId("compare-chart-" + overlay.key());
+            List<Series> lines = new ArrayList<>();
+            // Every run keeps its position (and so its colour) even when it did not log this metric.
+            for (Run run : runs) {
+                MetricSeries series = overlay.byRun().get(run);
+                lines.add(series == null ? new Series(run.info().runName(), new double[0], new double[0])
+                        : new Series(run.info().runName(), steps(series), series.values()));
+            }
+            chart.show(lines);
+            chartViews.add(chart);
+            charts.getChildren().add(chart);
+        }
+    }
+
+    private static double[] steps(MetricSeries series) {
+        double[] x = new double[series.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = series.steps()[i];
+        }
+        return x;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("title-4");
+        return label;
+    }
+}
