@@ -76,6 +76,28 @@ public final class MetricChart extends VBox {
         summary.setText(summarize(series));
     }
 
+    /**
+     * Appends points to the only series of a one-series chart: the drawn data grows in place (no redraw
+     * from scratch) unless smoothing is on, when the smoothed line is recomputed.
+     */
+    public void append(double[] x, double[] y) {
+        if (series.size() != 1 || x.length == 0) {
+            return;
+        }
+        Series old = series.get(0);
+        double[] allX = java.util.Arrays.copyOf(old.x(), old.size() + x.length);
+        double[] allY = java.util.Arrays.copyOf(old.y(), old.size() + y.length);
+        System.arraycopy(x, 0, allX, old.size(), x.length);
+        System.arraycopy(y, 0, allY, old.size(), y.length);
+        series = List.of(new Series(old.name(), allX, allY));
+        if (smoothing > 0 || renderer.getDatasets().isEmpty()) {
+            redraw();
+        } else {
+            ((DoubleDataSet) renderer.getDatasets().get(0)).add(x, y);
+        }
+        summary.setText(summarize(series));
+    }
+
     /** EMA weight from 0 (raw) to below 1; with smoothing on, the raw lines stay as faint context. */
     public void setSmoothing(double weight) {
         this.smoothing = Math.max(0, Math.min(0.99, weight));

@@ -208,7 +208,10 @@ public final class ExperimentsView extends SplitPane {
     /** Shows a run's page in place of the table; its back button returns to the table as it was. */
     public void openRun(RunRow row, VBox runs) {
         RunViewModel page = runPages.get();
-        right.getChildren().setAll(new RunView(page, () -> right.getChildren().setAll(runs)));
+        right.getChildren().setAll(new RunView(page, () -> {
+            page.close();
+            right.getChildren().setAll(runs);
+        }));
         page.open(row.runId());
     }
 

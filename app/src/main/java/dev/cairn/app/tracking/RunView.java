@@ -76,7 +76,7 @@ public final class RunView extends VBox {
         getChildren().addAll(header, tabs);
 
         model.run().addListener((o, old, run) -> showRun(run));
-        model.metrics().addListener((ListChangeListener<MetricSeries>) change -> buildCharts());
+        model.metrics().addListener((ListChangeListener<MetricSeries>) this::onMetricsChanged);
         model.xAxis().addListener((o, old, mode) -> redrawCharts());
         model.smoothing().addListener((o, old, weight) -> chartViews.forEach(chart -> chart.setSmoothing(weight.doubleValue())));
         model.logScale().addListener((o, old, log) -> chartViews.forEach(chart -> chart.setLogY(log)));
@@ -171,6 +171,27 @@ public final class RunView extends VBox {
                     + input.tags().getOrDefault("mlflow.data.context", "no context") + ")");
         }
         inputs.setText(used.isEmpty() ? "No dataset inputs logged." : String.join("\n", used));
+    }
+
+    /** A replaced series grew while the run is live: append its new points; anything else rebuilds. */
+    private void onMetricsChanged(ListChangeListener.Change<? extends MetricSeries> change) {
+        boolean rebuild = false;
+        while (change.next()) {
+            if (change.wasReplaced() && change.getFrom() < chartViews.size()) {
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    MetricSeries grown = model.metrics().get(i);
+                    int before = change.getRemoved().get(i - change.getFrom()).size();
+                    double[] x = model.xValues(grown);
+                    chartViews.get(i).append(java.util.Arrays.copyOfRange(x, before, x.length),
+                            java.util.Arrays.copyOfRange(grown.values(), before, grown.size()));
+                }
+            } else {
+                rebuild = true;
+            }
+        }
+        if (rebuild) {
+            buildCharts();
+        }
     }
 
     private void buildCharts() {

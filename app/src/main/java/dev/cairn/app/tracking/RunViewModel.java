@@ -35,11 +35,16 @@ public final class RunViewModel {
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final BooleanProperty logScale = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    // While the run is RUNNING, new points are fetched every second and appended (live charts).
+    private final javafx.animation.Timeline follow = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> fetchNewPoints()));
+    private boolean fetching;
 
     public RunViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier) {
         this.tracking = tracking;
         this.tasks = tasks;
         this.notifier = notifier;
+        follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
     }
 
     /** The loaded run and all metric histories arrive together, so the charts draw once. */
@@ -62,7 +67,77 @@ public final class RunViewModel {
             run.set(loaded.run());
             description.set(loaded.run().tags().getOrDefault(DESCRIPTION_TAG, ""));
             metrics.setAll(loaded.metrics());
+            followWhileRunning();
         }));
+    }
+
+    /** Stops following the run (the page was left). */
+    public void close() {
+        follow.stop();
+    }
+
+    private void followWhileRunning() {
+        if (run.get() != null && run.get().info().status() == dev.cairn.core.tracking.RunStatus.RUNNING) {
+            follow.play();
+        } else {
+            follow.stop();
+        }
+    }
+
+    /** New points of each metric since the last look, and the run as it is now. */
+    private record NewPoints(Run run, java.util.Map<String, MetricSeries> tails) {
+    }
+
+    /** Reads only what was logged since the last look; the charts append it. */
+    private void fetchNewPoints() {
+        Run current = run.get();
+        if (current == null || fetching) {
+            return;
+        }
+        fetching = true;
+        java.util.Map<String, Integer> known = new java.util.HashMap<>();
+        metrics.forEach(series -> known.put(series.key(), series.size()));
+        String runId = current.info().runId();
+        tasks.execute(BackgroundTask.of("Following " + current.info().runName(), (progress, cancellation) -> {
+            Run now = tracking.runs().get(runId);
+            java.util.Map<String, MetricSeries> tails = new java.util.LinkedHashMap<>();
+            for (var metric : now.latestMetrics()) {
+                MetricSeries tail = tracking.log().seriesAfter(runId, metric.key(), known.getOrDefault(metric.key(), 0));
+                if (tail.size() > 0) {
+                    tails.put(metric.key(), tail);
+                }
+            }
+            return new NewPoints(now, tails);
+        }).onSuccess(update -> {
+            apply(update);
+            followWhileRunning();
+        }).andFinally(() -> fetching = false));
+    }
+
+    private void apply(NewPoints update) {
+        if (update.run().info().status() != run.get().info().status()) {
+            run.set(update.run());
+        }
+        update.tails().forEach((key, tail) -> {
+            for (int i = 0; i < metrics.size(); i++) {
+                if (metrics.get(i).key().equals(key)) {
+                    metrics.set(i, concat(metrics.get(i), tail)); // a replacement: the view appends the tail
+                    return;
+                }
+            }
+            metrics.add(tail); // a new metric: the view adds its chart
+        });
+    }
+
+    private static MetricSeries concat(MetricSeries head, MetricSeries tail) {
+        int n = head.size() + tail.size();
+        long[] steps = java.util.Arrays.copyOf(head.steps(), n);
+        long[] timestamps = java.util.Arrays.copyOf(head.timestamps(), n);
+        double[] values = java.util.Arrays.copyOf(head.values(), n);
+        System.arraycopy(tail.steps(), 0, steps, head.size(), tail.size());
+        System.arraycopy(tail.timestamps(), 0, timestamps, head.size(), tail.size());
+        System.arraycopy(tail.values(), 0, values, head.size(), tail.size());
+        return new MetricSeries(head.key(), steps, timestamps, values);
     }
 
     /** Stores the edited description as MLflow does, in the {@code mlflow.note.content} tag. */

@@ -66,6 +66,8 @@ class RunViewTest {
 
     @AfterEach
     void close() {
+        WaitForAsyncUtils.asyncFx(model::close);
+        WaitForAsyncUtils.waitForFxEvents();
         services.close();
         workspace.close();
         TestFiles.deleteRecursively(workspace.home());
@@ -89,6 +91,25 @@ class RunViewTest {
         assertThat(loss.datasets()).hasSize(2);
         robot.interact(() -> model.smoothing().set(0));
         assertThat(loss.datasets()).hasSize(1);
+    }
+
+    @Test
+    void pointsLoggedWhileTheRunIsOpenAreAppendedLive(FxRobot robot) {
+        FxWait.until(() -> view.charts().size() == 2);
+        MetricChart loss = view.charts().stream().filter(c -> c.getId().equals("chart-loss")).findFirst().orElseThrow();
+        DataSet drawn = loss.datasets().get(0);
+        List<Metric> more = new ArrayList<>();
+        for (int step = STEPS; step < STEPS + 50; step++) {
+            more.add(new Metric("loss", 0.5, 1_700_000_000_000L + step * 10L, step));
+        }
+        services.tracking().log().logBatch(runId, more, List.of(), List.of());
+
+        FxWait.until(() -> drawn.getDataCount() == STEPS + 50);
+        assertThat(loss.datasets().get(0)).as("the same dataset grew: appended, not rebuilt").isSameAs(drawn);
+        assertThat(loss.summaryText()).contains("20,050 points");
+
+        services.tracking().log().logMetric(runId, new Metric("lr", 0.001, 1_700_000_000_000L, 0));
+        FxWait.until(() -> view.charts().size() == 3);
     }
 
     @Test

@@ -119,6 +119,11 @@ public final class RunLog {
         return series(runId, key, 0, Long.MAX_VALUE);
     }
 
+    /** The points of one metric logged after the first {@code from}, as arrays: what a live chart appends. */
+    public MetricSeries seriesAfter(String runId, String key, long from) {
+        return series(runId, key, from, Long.MAX_VALUE);
+    }
+
     /** Points {@code from} to {@code from + count} (in logging order) of one metric, as arrays. */
     private MetricSeries series(String runId, String key, long from, long count) {
         return store.read(connection -> {
