@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -37,15 +34,7 @@ public final class CompareView extends VBox {
         this.model = model;
         setId("view-compare");
         getStyleClass().add("section-view");
-        Button backButton = new Button("← Runs");
-        backButton.setOnAction(event -> back.run());
-        Label title = new Label("Compare runs");
-        title.getStyleClass().add("title-2");
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setPrefSize(22, 22);
-        loading.visibleProperty().bind(model.loading());
-        HBox header = new HBox(12, backButton, title, loading);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new PageHeader(new Label("Compare runs"), model.loading(), back);
 
         CheckBox onlyDifferences = new CheckBox("Only parameters that differ");
         onlyDifferences.setId("compare-only-differences");
@@ -123,20 +112,13 @@ public final class CompareView extends VBox {
             for (Run run : runs) {
                 MetricSeries series = overlay.byRun().get(run);
                 lines.add(series == null ? new Series(run.info().runName(), new double[0], new double[0])
-                        : new Series(run.info().runName(), steps(series), series.values()));
+                        : new Series(run.info().runName(),
+                        XAxisMode.STEP.values(series.steps(), series.timestamps(), 0), series.values()));
             }
             chart.show(lines);
             chartViews.add(chart);
             charts.getChildren().add(chart);
         }
-    }
-
-    private static double[] steps(MetricSeries series) {
-        double[] x = new double[series.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = series.steps()[i];
-        }
-        return x;
     }
 
     private static Label section(String text) {

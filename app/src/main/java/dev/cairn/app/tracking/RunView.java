@@ -22,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
@@ -59,15 +58,7 @@ public final class RunView extends VBox {
         this.model = model;
         setId("view-run");
         getStyleClass().add("section-view");
-        Button backButton = new Button("← Runs");
-        backButton.setId("run-back");
-        backButton.setOnAction(event -> back.run());
-        title.getStyleClass().add("title-2");
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setPrefSize(22, 22);
-        loading.visibleProperty().bind(model.loading());
-        HBox header = new HBox(12, backButton, title, loading);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = new PageHeader(title, model.loading(), back);
 
         TabPane tabs = new TabPane(new Tab("Metrics", metricsTab()), new Tab("Overview", overviewTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

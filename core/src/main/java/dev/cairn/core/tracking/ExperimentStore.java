@@ -281,7 +281,7 @@ public final class ExperimentStore {
         }
     }
 
-    private static void upsertTag(Connection connection, String experimentId, String key, String value) throws SQLException {
+    static void upsertTag(Connection connection, String experimentId, String key, String value) throws SQLException {
         update(connection, "MERGE INTO experiment_tag (experiment_id, tag_key, tag_value) KEY (experiment_id, tag_key)"
                 + " VALUES (?, ?, ?)", experimentId, key, value);
     }

@@ -50,13 +50,7 @@ public final class TrackingImport {
                 insert.executeUpdate();
             }
             for (Map.Entry<String, String> tag : source.tags().entrySet()) {
-                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO experiment_tag "
-                        + "(experiment_id, tag_key, tag_value) KEY (experiment_id, tag_key) VALUES (?, ?, ?)")) {
-                    merge.setString(1, id);
-                    merge.setString(2, tag.getKey());
-                    merge.setString(3, tag.getValue());
-                    merge.executeUpdate();
-                }
+                ExperimentStore.upsertTag(connection, id, tag.getKey(), tag.getValue());
             }
             return new ExperimentMatch(id, true);
         });
