@@ -7,6 +7,7 @@ import dev.cairn.app.task.FxTaskExecutor;
 import dev.cairn.app.tracking.MlflowImportDropHandler;
 import dev.cairn.app.tracking.TrackingServerModel;
 import dev.cairn.core.importer.MlflowImporter;
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
 import dev.cairn.core.tracking.TrackingImport;
 import dev.cairn.core.tracking.TrackingServices;
@@ -25,19 +26,25 @@ public final class AppServices implements AutoCloseable {
     private final FxTaskExecutor tasks = new FxTaskExecutor(dialogs::showError);
     private final DropRouter drops = new DropRouter(notifier::warn);
     private final TrackingServices tracking;
+    private final RegistryServices registry;
     private final TrackingServerModel trackingServer;
 
     public AppServices(Workspace workspace) {
         this.workspace = workspace;
         this.settings = new SettingStore(workspace.store());
         this.tracking = TrackingServices.of(workspace);
-        this.trackingServer = new TrackingServerModel(tracking, settings, tasks, notifier);
+        this.registry = RegistryServices.of(workspace, tracking);
+        this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
         drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
                 tracking.artifacts()), tasks, notifier, dialogs));
     }
 
     public TrackingServices tracking() {
         return tracking;
+    }
+
+    public RegistryServices registry() {
+        return registry;
     }
 
     /** The in-app MLflow API; stopped until the user starts it. */

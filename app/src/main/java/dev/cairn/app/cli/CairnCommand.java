@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = CairnCommand.Version.class,
         description = {"Cairn, the MLOps workbench for the desktop.",
             "Without a command it opens the workbench window; with one it runs headless."},
-        subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
+            InspectCommand.class, PredictCommand.class, CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
     /** Exit code for a bad command line: unknown command, unknown or malformed option. */

@@ -1,6 +1,7 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.core.mlflow.MlflowServer;
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ final class ServerCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(parent.home());
         MlflowServer server;
         try {
-            server = MlflowServer.start(TrackingServices.of(workspace),
+            TrackingServices tracking = TrackingServices.of(workspace);
+            server = MlflowServer.start(tracking, RegistryServices.of(workspace, tracking).registry(),
                     MlflowServer.Options.defaults().withAddress(host, port).withToken(effectiveToken));
         } catch (RuntimeException e) {
             workspace.close();

@@ -5,6 +5,11 @@ import dev.cairn.app.dashboard.DashboardView;
 import dev.cairn.app.dashboard.DashboardViewModel;
 import dev.cairn.app.settings.SettingsView;
 import dev.cairn.app.settings.SettingsViewModel;
+import dev.cairn.app.registry.ModelsView;
+import dev.cairn.app.registry.ModelsViewModel;
+import dev.cairn.app.registry.OnnxDropHandler;
+import dev.cairn.app.registry.PlaygroundPane;
+import dev.cairn.app.registry.PlaygroundViewModel;
 import dev.cairn.app.shell.PlaceholderView;
 import dev.cairn.app.shell.Section;
 import dev.cairn.app.shell.ShellView;
@@ -56,7 +61,9 @@ public final class MainWindow {
         StatusBar statusBar = new StatusBar(services.notifier(), services.tasks().running(), services.workspace().home());
         statusBar.addIndicator(new ServerIndicator(services.trackingServer()));
         services.trackingServer().load();
-        shell = new ShellView(sectionViews(services), statusBar);
+        ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier());
+        shell = new ShellView(sectionViews(services, models), statusBar);
+        services.drops().register(new OnnxDropHandler(models, () -> shell.selectedProperty().set(Section.MODELS)));
         Scene scene = new Scene(shell);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         installShortcuts(scene);
@@ -84,7 +91,7 @@ public final class MainWindow {
                 new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
     }
 
-    private Map<Section, Supplier<Node>> sectionViews(AppServices services) {
+    private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models) {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks())));
@@ -92,10 +99,8 @@ public final class MainWindow {
                 new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier()),
                 () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),
                 () -> new CompareViewModel(services.tracking(), services.tasks())));
-        views.put(Section.MODELS, () -> new PlaceholderView(Section.MODELS,
-                "Registered ONNX models: versions, aliases, lineage, model cards and an audit trail; "
-                        + "an inspector and an inference playground for each version.",
-                "cairn models, cairn inspect"));
+        views.put(Section.MODELS, () -> new ModelsView(models,
+                file -> new PlaygroundPane(new PlaygroundViewModel(file, services.tasks()))));
         views.put(Section.BENCHMARKS, () -> new PlaceholderView(Section.BENCHMARKS,
                 "Latency percentiles and throughput of a model under chosen batch sizes, threads and concurrency, "
                         + "kept and compared across versions.",

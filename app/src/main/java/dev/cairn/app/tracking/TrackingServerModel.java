@@ -5,6 +5,7 @@ import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.core.mlflow.MlflowServer;
 import dev.cairn.core.settings.SettingStore;
+import dev.cairn.core.registry.ModelRegistry;
 import dev.cairn.core.tracking.TrackingServices;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,6 +29,7 @@ public final class TrackingServerModel implements AutoCloseable {
     private static final String PORT_SETTING = "server.port";
 
     private final TrackingServices tracking;
+    private final ModelRegistry registry;
     private final SettingStore settings;
     private final TaskExecutor tasks;
     private final Notifier notifier;
@@ -37,8 +39,10 @@ public final class TrackingServerModel implements AutoCloseable {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<MlflowServer> server = new SimpleObjectProperty<>();
 
-    public TrackingServerModel(TrackingServices tracking, SettingStore settings, TaskExecutor tasks, Notifier notifier) {
+    public TrackingServerModel(TrackingServices tracking, ModelRegistry registry, SettingStore settings, TaskExecutor tasks,
+                               Notifier notifier) {
         this.tracking = tracking;
+        this.registry = registry;
         this.settings = settings;
         this.tasks = tasks;
         this.notifier = notifier;
@@ -67,7 +71,7 @@ public final class TrackingServerModel implements AutoCloseable {
         boolean remote = !MlflowServer.isLoopback(chosenHost);
         String chosenToken = remote ? (token.get().isBlank() ? MlflowServer.newToken() : token.get().trim()) : null;
         tasks.execute(BackgroundTask.of("Starting MLflow API", (progress, cancellation) -> {
-            MlflowServer started = MlflowServer.start(tracking, MlflowServer.Options.defaults()
+            MlflowServer started = MlflowServer.start(tracking, registry, MlflowServer.Options.defaults()
                     .withAddress(chosenHost, chosenPort).withToken(chosenToken));
             settings.put(HOST_SETTING, chosenHost);
             settings.put(PORT_SETTING, Integer.toString(chosenPort));

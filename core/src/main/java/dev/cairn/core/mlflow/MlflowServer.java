@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.core.tracking.TrackingException;
+import dev.cairn.core.registry.ModelRegistry;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.runtime.CairnVersion;
 import java.io.IOException;
@@ -84,12 +85,14 @@ public final class MlflowServer implements AutoCloseable {
     private final ArtifactProxy artifacts;
     private final LoggedModelApi loggedModels;
 
-    private MlflowServer(HttpServer server, ExecutorService workers, Options options, TrackingServices tracking) {
+    private MlflowServer(HttpServer server, ExecutorService workers, Options options, TrackingServices tracking,
+                         ModelRegistry registry) {
         this.server = server;
         this.workers = workers;
         this.options = options;
         MlflowJson json = new MlflowJson(MAPPER);
         new TrackingApi(tracking, json).register(routes);
+        new RegistryApi(registry, json).register(routes);
         this.artifacts = new ArtifactProxy(tracking.artifacts(), json, options.maxArtifactBytes());
         this.loggedModels = new LoggedModelApi(tracking.loggedModels(), json);
     }
@@ -99,7 +102,7 @@ public final class MlflowServer implements AutoCloseable {
      *
      * @throws CairnException if the address is taken or cannot be bound
      */
-    public static MlflowServer start(TrackingServices tracking, Options options) {
+    public static MlflowServer start(TrackingServices tracking, ModelRegistry registry, Options options) {
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()), 128);
@@ -108,7 +111,7 @@ public final class MlflowServer implements AutoCloseable {
                     + "). Is another server using that port? Choose another with --port.", e);
         }
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), new WorkerThreads());
-        MlflowServer server = new MlflowServer(http, workers, options, tracking);
+        MlflowServer server = new MlflowServer(http, workers, options, tracking, registry);
         http.setExecutor(workers);
         http.createContext("/", server::handle);
         http.start();

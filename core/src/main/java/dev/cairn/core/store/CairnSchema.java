@@ -14,7 +14,8 @@ public final class CairnSchema {
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "settings", FOLDER + "V1__settings.sql"),
             new Migration(2, "tracking", FOLDER + "V2__tracking.sql"),
-            new Migration(3, "logged models", FOLDER + "V3__logged_models.sql"));
+            new Migration(3, "logged models", FOLDER + "V3__logged_models.sql"),
+            new Migration(4, "model registry", FOLDER + "V4__model_registry.sql"));
 
     private CairnSchema() {
     }

@@ -4,18 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque page tokens: base64 of an offset, as MLflow's file store makes them. */
-final class PageToken {
+public final class PageToken {
 
     private PageToken() {
     }
 
-    static String of(long offset) {
+    public static String of(long offset) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"offset\": " + offset + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The offset in {@code token}; 0 for null or empty. */
-    static long offset(String token) {
+    public static long offset(String token) {
         if (token == null || token.isEmpty()) {
             return 0;
         }

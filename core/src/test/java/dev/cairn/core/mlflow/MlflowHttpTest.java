@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -28,7 +29,9 @@ class MlflowHttpTest {
 
     private void start(Workspace workspace, MlflowServer.Options options) {
         this.workspace = workspace;
-        server = MlflowServer.start(TrackingServices.of(workspace), options.withAddress("127.0.0.1", 0));
+        TrackingServices tracking = TrackingServices.of(workspace);
+        server = MlflowServer.start(tracking, RegistryServices.of(workspace, tracking).registry(),
+                options.withAddress("127.0.0.1", 0));
     }
 
     private void start(Workspace workspace) {

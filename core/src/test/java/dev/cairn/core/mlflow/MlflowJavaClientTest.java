@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.testing.FreshWorkspaceExtension;
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ class MlflowJavaClientTest {
 
     @BeforeEach
     void start(Workspace workspace) {
-        server = MlflowServer.start(TrackingServices.of(workspace), MlflowServer.Options.defaults().withAddress("127.0.0.1", 0));
+        TrackingServices tracking = TrackingServices.of(workspace);
+        server = MlflowServer.start(tracking, RegistryServices.of(workspace, tracking).registry(),
+                MlflowServer.Options.defaults().withAddress("127.0.0.1", 0));
         client = new MlflowClient(server.uri().toString());
     }
 

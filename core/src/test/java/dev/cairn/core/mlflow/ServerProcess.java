@@ -1,5 +1,6 @@
 package dev.cairn.core.mlflow;
 
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ public final class ServerProcess {
 
     public static void main(String[] args) throws Exception {
         Workspace workspace = Workspace.open(Path.of(args[0]));
-        MlflowServer server = MlflowServer.start(TrackingServices.of(workspace),
+        TrackingServices tracking = TrackingServices.of(workspace);
+        MlflowServer server = MlflowServer.start(tracking, RegistryServices.of(workspace, tracking).registry(),
                 MlflowServer.Options.defaults().withAddress("127.0.0.1", 0));
         Path portFile = Path.of(args[1]);
         Path partial = Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".part"), Integer.toString(server.port()));

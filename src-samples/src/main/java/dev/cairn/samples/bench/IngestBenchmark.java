@@ -1,6 +1,8 @@
 package dev.cairn.samples.bench;
 
 import dev.cairn.core.mlflow.MlflowServer;
+import dev.cairn.core.registry.ModelRegistry;
+import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
@@ -51,6 +53,7 @@ public final class IngestBenchmark {
         Path home = ScratchWorkspace.create("cairn-ingest-bench");
         try (Workspace workspace = Workspace.open(home)) {
             TrackingServices tracking = TrackingServices.of(workspace);
+            ModelRegistry registry = RegistryServices.of(workspace, tracking).registry();
             List<String> runs = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 Run run = tracking.runs().create("0", "bench", "bench-" + i, null, Map.of());
@@ -59,15 +62,15 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "Ingest benchmark: %d s per phase, %d clients, %d points per batch, workspace %s%n",
                     seconds, clients, BATCH, home);
             // Warm every path first (JIT, connections, H2 caches), so no phase profits from another's warm-up.
-            rest(tracking, runs, seconds / 2.0, clients);
+            rest(tracking, registry, runs, seconds / 2.0, clients);
             if (!restOnly) {
                 service(tracking, runs, seconds / 2.0, clients);
                 jdbc(workspace, runs, seconds / 2.0, clients);
             }
-            socketRest(tracking, runs, seconds / 2.0, clients);
-            double rest = socketRest(tracking, runs, seconds, clients);
+            socketRest(tracking, registry, runs, seconds / 2.0, clients);
+            double rest = socketRest(tracking, registry, runs, seconds, clients);
             out.printf(Locale.ROOT, "REST log-batch : %,12.0f points/s (keep-alive socket clients, as wrk would send)%n", rest);
-            double jdkClient = rest(tracking, runs, seconds, clients);
+            double jdkClient = rest(tracking, registry, runs, seconds, clients);
             out.printf(Locale.ROOT, "REST log-batch : %,12.0f points/s (java.net.http.HttpClient, whose CPU competes with the server's)%n",
                     jdkClient);
             if (restOnly) {
@@ -81,8 +84,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double rest(TrackingServices tracking, List<String> runs, double seconds, int clients) throws Exception {
-        try (MlflowServer server = MlflowServer.start(tracking, MlflowServer.Options.defaults().withAddress("127.0.0.1", 0))) {
+    private static double rest(TrackingServices tracking, ModelRegistry registry, List<String> runs, double seconds, int clients) throws Exception {
+        try (MlflowServer server = MlflowServer.start(tracking, registry, MlflowServer.Options.defaults().withAddress("127.0.0.1", 0))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create(server.uri() + "/api/2.0/mlflow/runs/log-batch");
             // Bodies are serialised before timing starts: the figure is the server's, not the client's JSON writer.
@@ -104,8 +107,8 @@ public final class IngestBenchmark {
      * prepared before timing and reading the answer's status line, headers and body. On a machine with
      * few cores a heavyweight client takes CPU from the server it measures; this one costs almost none.
      */
-    private static double socketRest(TrackingServices tracking, List<String> runs, double seconds, int clients) throws Exception {
-        try (MlflowServer server = MlflowServer.start(tracking, MlflowServer.Options.defaults().withAddress("127.0.0.1", 0))) {
+    private static double socketRest(TrackingServices tracking, ModelRegistry registry, List<String> runs, double seconds, int clients) throws Exception {
+        try (MlflowServer server = MlflowServer.start(tracking, registry, MlflowServer.Options.defaults().withAddress("127.0.0.1", 0))) {
             URI uri = server.uri();
             Map<String, byte[]> requests = new java.util.HashMap<>();
             for (String run : runs) {
