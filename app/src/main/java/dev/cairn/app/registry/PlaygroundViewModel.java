@@ -164,10 +164,25 @@ public final class PlaygroundViewModel implements AutoCloseable {
             }
             ArrayNode data = node.putArray("data");
             for (String text : given) {
-                data.add(text.trim());
+                addValue(data, input, text.trim());
             }
         }
         runJson(body.toString());
+    }
+
+    /** A form field's text as the JSON value its type takes; text that does not parse goes as is, to be named. */
+    private static void addValue(ArrayNode data, IoSpec input, String text) {
+        try {
+            switch (input.elementType()) {
+                case STRING -> data.add(text);
+                case BOOL -> data.add(text.equalsIgnoreCase("true") || text.equals("1") ? Boolean.TRUE
+                        : text.equalsIgnoreCase("false") || text.equals("0") ? Boolean.FALSE : null);
+                case FLOAT, DOUBLE, FLOAT16, BFLOAT16 -> data.add(Double.parseDouble(text));
+                default -> data.add(Long.parseLong(text));
+            }
+        } catch (NumberFormatException e) {
+            data.add(text);
+        }
     }
 
     /** Runs an Open Inference Protocol request body. */
