@@ -42,7 +42,7 @@ final class InspectorPane extends ScrollPane {
         header.setHgap(12);
         header.setVgap(4);
         int row = 0;
-        row = fact(header, row, "File", String.format(Locale.ROOT, "%s (%,d bytes)", r.fileName(), r.sizeBytes()));
+        row = fact(header, row, "Size", String.format(Locale.ROOT, "%,d bytes", r.sizeBytes()));
         row = fact(header, row, "IR version", Long.toString(r.irVersion()));
         row = fact(header, row, "Producer", (r.producerName() + " " + r.producerVersion()).trim());
         row = fact(header, row, "Domain", r.domain());
@@ -85,7 +85,7 @@ final class InspectorPane extends ScrollPane {
                 ModelPage.column("Type", ModelReport.ValueReport::type, 220),
                 ModelPage.column("Shape", v -> v.shape() == null ? "" : "[" + String.join(", ", v.shape()) + "]", 240)));
         table.setFixedCellSize(28);
-        table.setPrefHeight(30 + 28 * Math.max(1, Math.min(values.size(), 8)));
+        table.setPrefHeight(48 + 28 * Math.max(1, Math.min(values.size(), 8)));
         table.setMinHeight(Region.USE_PREF_SIZE);
         return table;
     }
@@ -118,6 +118,7 @@ final class InspectorPane extends ScrollPane {
         }
         Label name = new Label(label);
         name.getStyleClass().add("text-muted");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(value);
         text.setWrapText(true);
         grid.addRow(row, name, text);

@@ -228,7 +228,7 @@ public final class PlaygroundPane extends VBox {
             int column = c;
             TableColumn<List<String>, String> tc = new TableColumn<>(result.columns().get(c));
             tc.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
-            tc.setPrefWidth(110);
+            tc.setPrefWidth(Math.max(90, 8 * result.columns().get(c).length() + 24));
             table.getColumns().add(tc);
         }
         table.getItems().setAll(result.rows());

@@ -171,6 +171,7 @@ final class VersionPane extends TabPane {
     private void fact(int row, String label, String value) {
         Label name = new Label(label);
         name.getStyleClass().add("text-muted");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(value);
         text.setWrapText(true);
         text.setId("fact-" + label.toLowerCase(Locale.ROOT).replace(' ', '-'));

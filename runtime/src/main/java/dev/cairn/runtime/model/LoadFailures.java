@@ -18,7 +18,7 @@ final class LoadFailures {
     private static final Pattern OPSET_OLD = Pattern.compile("opset version (\\d+) or above for opset domain '([^']*)'");
     private static final Pattern IR_VERSION = Pattern.compile("Unsupported model IR version: (\\d+), max supported IR version: (\\d+)");
     private static final Pattern NO_KERNEL = Pattern.compile("Could not find an implementation for (\\S+?\\(\\d+\\)) node");
-    private static final Pattern LOCALE = Pattern.compile("Failed to construct locale with name:\\s*(\\S+)");
+    private static final Pattern LOCALE = Pattern.compile("Failed to construct locale with name:\\s*([^\\s:]+)");
     // The first byte of nearly every ONNX file: field 1 (ir_version), varint.
     private static final int IR_VERSION_TAG = 0x08;
 
