@@ -50,7 +50,9 @@ public final class DropRouter {
         if (handlers.isEmpty()) {
             return "Cairn can't open " + names + ": no feature takes dropped files yet.";
         }
-        String accepted = handlers.stream().map(DropHandler::accepts).collect(Collectors.joining(", "));
+        List<String> kinds = handlers.stream().map(DropHandler::accepts).toList();
+        String accepted = kinds.size() == 1 ? kinds.get(0)
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.get(kinds.size() - 1);
         return "Cairn can't open " + names + ": no feature takes " + subject + ". You can drop " + accepted + ".";
     }
 }

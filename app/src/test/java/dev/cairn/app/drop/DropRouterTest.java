@@ -32,7 +32,7 @@ class DropRouterTest {
         assertThat(data.opened).containsExactly(List.of(Path.of("b.csv")));
         assertThat(left).containsExactly(Path.of("d.exe"));
         assertThat(warnings).containsExactly("Cairn can't open d.exe: no feature takes this kind of file. "
-                + "You can drop ONNX models (.onnx), datasets (.csv).");
+                + "You can drop ONNX models (.onnx) or datasets (.csv).");
     }
 
     private static final class RecordingHandler implements DropHandler {

@@ -9,9 +9,8 @@ import dev.cairn.core.onnx.ModelReport;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.tracking.RunStore;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
+import dev.cairn.runtime.model.ModelLoadException;
+import dev.cairn.runtime.model.ModelRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -82,11 +81,9 @@ public final class ModelRegistration {
 
     /** A session that opens is a model this machine's ONNX Runtime can run. */
     private static void checkLoads(Path file, String fileName) {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             OrtSession session = environment.createSession(file.toString(), options)) {
-            session.getInputNames();
-        } catch (OrtException e) {
+        try (ModelRunner runner = ModelRunner.open(file)) {
+            runner.inputs();
+        } catch (ModelLoadException e) {
             throw new CairnException("ONNX Runtime cannot load " + fileName + ": " + e.getMessage(), e);
         }
     }

@@ -69,6 +69,11 @@ public final class CsvBatchReader {
                 + "[N,K] input, K columns");
     }
 
+    /** Reads a CSV text into a request for all outputs; see {@link #read(String, List)}. */
+    public static InferenceRequest readRequest(String csv, List<IoSpec> modelInputs) {
+        return InferenceRequest.of(read(csv, modelInputs));
+    }
+
     private static boolean isColumnShaped(Shape shape, int rows) {
         if (!shape.isRankKnown() || shape.rank() < 1 || shape.rank() > 2) {
             return false;

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a ZipMap (sequence of maps, see {@link ZipMapTable}) becomes an FP32 (or FP64) tensor [N, K] with
  *       {@code "parameters": {"zipmap_keys": [...]}}, the keys as they are (numbers or strings);</li>
- *   <li>any other sequence becomes one output per element, named {@code name[i]} (nested: {@code name[i][j]});</li>
+ *   <li>any other sequence becomes one output per element, named {@code name[i]} (nested: {@code name[i][j]});
+ *       an empty sequence writes no output;</li>
  *   <li>a map becomes a 1-D tensor of its values with {@code "parameters": {"map_keys": [...]}};</li>
  *   <li>an optional becomes its value under the same name, and is left out when empty.</li>
  * </ul>

@@ -57,6 +57,7 @@ public final class ModelRunner implements AutoCloseable {
     private static OrtEnvironment environment;
 
     private final String displayName;
+    private final OrtEnvironment env;
     private final OrtSession session;
     private final List<IoSpec> inputs;
     private final List<IoSpec> outputs;
@@ -64,8 +65,10 @@ public final class ModelRunner implements AutoCloseable {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private ModelRunner(String displayName, OrtSession session, List<IoSpec> inputs, List<IoSpec> outputs) {
+    private ModelRunner(String displayName, OrtEnvironment env, OrtSession session, List<IoSpec> inputs,
+            List<IoSpec> outputs) {
         this.displayName = displayName;
+        this.env = env;
         this.session = session;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
@@ -112,7 +115,7 @@ public final class ModelRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             declared = null; // ONNX Runtime's own description is the fallback
         }
-        return create(name, session, declared);
+        return create(name, env, session, declared);
     }
 
     /** Opens a model held in memory; {@code displayName} is what messages call it. */
@@ -134,14 +137,15 @@ public final class ModelRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             declared = null;
         }
-        return create(displayName, session, declared);
+        return create(displayName, env, session, declared);
     }
 
     private static synchronized OrtEnvironment environment(String modelName) throws ModelLoadException {
         if (environment == null) {
             try {
-                // One process-wide environment; ERROR keeps ORT's per-model warnings off the CLI's stderr.
-                environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "cairn");
+                // One process-wide environment. FATAL keeps ORT's own log lines off the CLI's stderr: every error it
+                // would log also reaches the caller as an exception carrying ORT's message.
+                environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "cairn");
             } catch (RuntimeException | LinkageError e) {
                 throw new ModelLoadException(modelName, ModelLoadException.Reason.RUNTIME_UNAVAILABLE,
                         "ONNX Runtime's native library could not be loaded on this platform (glibc Linux x64/aarch64, "
@@ -169,14 +173,15 @@ public final class ModelRunner implements AutoCloseable {
         }
     }
 
-    private static ModelRunner create(String name, OrtSession session, GraphSignatureReader.Declared declared)
+    private static ModelRunner create(String name, OrtEnvironment env, OrtSession session,
+            GraphSignatureReader.Declared declared)
             throws ModelLoadException {
         try {
             List<IoSpec> inputs = describe(session.getInputNames(), declared == null ? null : declared.inputs(),
                     session, true);
             List<IoSpec> outputs = describe(session.getOutputNames(), declared == null ? null : declared.outputs(),
                     session, false);
-            return new ModelRunner(name, session, inputs, outputs);
+            return new ModelRunner(name, env, session, inputs, outputs);
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw new ModelLoadException(name, ModelLoadException.Reason.INVALID_MODEL,
@@ -329,7 +334,6 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     private RunResult execute(List<? extends Value> inputValues, List<IoSpec> wanted, Cancellation cancellation) {
-        OrtEnvironment env = environment;
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         Set<String> wantedNames = new LinkedHashSet<>();
         wanted.forEach(spec -> wantedNames.add(spec.name()));
