@@ -63,7 +63,7 @@ public final class ModelRegistration {
         ModelReport report = ModelInspector.inspect(file);
         cancellation.throwIfCancelled();
         progress.progress(-1, -1, "Loading " + fileName + " with ONNX Runtime");
-        checkLoads(file, fileName);
+        checkLoads(file);
         cancellation.throwIfCancelled();
         ContentStore.StoredFile stored = files.put(file, progress, cancellation);
         if (registry.exists(name)) {
@@ -80,11 +80,11 @@ public final class ModelRegistration {
     }
 
     /** A session that opens is a model this machine's ONNX Runtime can run. */
-    private static void checkLoads(Path file, String fileName) {
+    private static void checkLoads(Path file) {
         try (ModelRunner runner = ModelRunner.open(file)) {
             runner.inputs();
         } catch (ModelLoadException e) {
-            throw new CairnException("ONNX Runtime cannot load " + fileName + ": " + e.getMessage(), e);
+            throw new CairnException(e.getMessage(), e);
         }
     }
 

@@ -96,7 +96,7 @@ class ModelRegistrationTest {
 
         Path opset27 = SharedData.path("onnx-node-tests/test_causal_conv_with_state_b1_c1_degenerate/model.onnx");
         assertThatThrownBy(() -> register(opset27, "bad")).isInstanceOf(CairnException.class)
-                .hasMessageContaining("ONNX Runtime cannot load model.onnx").hasMessageContaining("opset");
+                .hasMessageContaining("Cannot load model 'model.onnx'").hasMessageContaining("opset 27");
 
         Path empty = Files.createFile(dir.resolve("empty.onnx"));
         assertThatThrownBy(() -> register(empty, "bad")).hasMessageContaining("empty");
