@@ -9,9 +9,12 @@ import dev.cairn.core.workspace.Workspace;
 import dev.cairn.runtime.codec.CsvBatchReader;
 import dev.cairn.runtime.codec.InferenceRequest;
 import dev.cairn.runtime.codec.OipJson;
+import dev.cairn.runtime.model.Cancellation;
+import dev.cairn.runtime.model.InferenceException;
 import dev.cairn.runtime.model.ModelLoadException;
 import dev.cairn.runtime.model.ModelRunner;
 import dev.cairn.runtime.model.RunResult;
+import dev.cairn.runtime.tensor.UnsupportedTypeException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
             InferenceRequest request = input.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
                     ? InferenceRequest.of(CsvBatchReader.read(text, runner.inputs()))
                     : OipJson.readRequest(text, runner.inputs());
-            RunResult result = runner.run(request.inputs(), request.outputNames(), new dev.cairn.runtime.model.Cancellation());
+            RunResult result = runner.run(request.inputs(), request.outputNames(), new Cancellation());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(OipJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
@@ -93,7 +96,8 @@ final class PredictCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (ModelLoadException | IllegalArgumentException e) {
+        } catch (ModelLoadException | IllegalArgumentException | UnsupportedTypeException | InferenceException e) {
+            // The runtime's errors name the input and what was expected; they are the user's one line.
             throw new CairnException(e.getMessage(), e);
         }
     }

@@ -17,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +42,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
     private final Path file;
     private final TaskExecutor tasks;
     private final ObservableList<IoSpec> inputs = FXCollections.observableArrayList();
-    private final ObservableList<IoSpec> outputs = FXCollections.observableArrayList();
     private final StringProperty requestJson = new SimpleStringProperty("");
     private final StringProperty responseJson = new SimpleStringProperty("");
     private final ObjectProperty<ResultTable> result = new SimpleObjectProperty<>();
@@ -75,7 +73,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 return;
             }
             inputs.setAll(opened.inputs());
-            outputs.setAll(opened.outputs());
             requestJson.set(template(opened.inputs()));
             ready.set(true);
             status.set("Ready. Inputs: " + opened.inputs().size() + ", outputs: " + opened.outputs().size() + ".");
@@ -87,10 +84,6 @@ public final class PlaygroundViewModel implements AutoCloseable {
 
     public ObservableList<IoSpec> inputs() {
         return inputs;
-    }
-
-    public ObservableList<IoSpec> outputs() {
-        return outputs;
     }
 
     /** The Open Inference Protocol request body; starts as a template with every input filled with zeros. */
@@ -282,12 +275,5 @@ public final class PlaygroundViewModel implements AutoCloseable {
                 return null;
             }));
         }
-    }
-
-    /** Names of the outputs, for the view's legend. */
-    public List<String> outputNames() {
-        List<String> names = new ArrayList<>();
-        outputs.forEach(output -> names.add(output.name()));
-        return names;
     }
 }

@@ -66,11 +66,9 @@ public final class ModelRegistration {
         checkLoads(file);
         cancellation.throwIfCancelled();
         ContentStore.StoredFile stored = files.put(file, progress, cancellation);
-        if (registry.exists(name)) {
-            var existing = registry.versionWithFile(name, stored.sha256());
-            if (existing.isPresent()) {
-                return new Result(existing.get(), report, true);
-            }
+        var existing = registry.versionWithFile(name, stored.sha256());
+        if (existing.isPresent()) {
+            return new Result(existing.get(), report, true);
         }
         Provenance provenance = new Provenance(stored.sha256(), stored.sizeBytes(), fileName, report.producerName(),
                 report.producerVersion(), report.irVersion(), report.opsets(), signature(report));
