@@ -2,10 +2,6 @@ package dev.cairn.app.cli;
 
 import dev.cairn.app.registry.ResultTable;
 import dev.cairn.core.error.CairnException;
-import dev.cairn.core.registry.ModelVersion;
-import dev.cairn.core.registry.RegistryServices;
-import dev.cairn.core.tracking.TrackingServices;
-import dev.cairn.core.workspace.Workspace;
 import dev.cairn.runtime.codec.CsvBatchReader;
 import dev.cairn.runtime.codec.InferenceRequest;
 import dev.cairn.runtime.codec.OipJson;
@@ -23,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,8 +37,6 @@ import picocli.CommandLine.Spec;
                     + "\"data\"}]}); a .csv input has a header naming the inputs, one row per example."})
 final class PredictCommand implements Callable<Integer> {
 
-    private static final Pattern REGISTERED = Pattern.compile("^(.+):([A-Za-z0-9_\\-]+)$");
-
     @ParentCommand
     private CairnCommand parent;
 
@@ -62,19 +54,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = Path.of(model);
-        String modelName = file.getFileName() == null ? model : file.getFileName().toString();
-        String modelVersion = null;
-        if (!Files.isRegularFile(file)) {
-            Matcher registered = REGISTERED.matcher(model);
-            if (!registered.matches()) {
-                throw new CairnException("No model file at " + model + " (a registered model is given as NAME:VERSION)");
-            }
-            Resolved resolved = resolve(registered.group(1), registered.group(2));
-            modelName = resolved.version.name();
-            modelVersion = Integer.toString(resolved.version.version());
-            file = resolved.file;
-        }
+        ModelReference reference = ModelReference.resolve(model, parent.home());
+        Path file = reference.file();
+        String modelName = reference.name();
+        String modelVersion = reference.version();
         if (!Files.isRegularFile(input)) {
             throw new CairnException("No input file at " + input);
         }
@@ -99,26 +82,6 @@ final class PredictCommand implements Callable<Integer> {
         } catch (ModelLoadException | IllegalArgumentException | UnsupportedTypeException | InferenceException e) {
             // The runtime's errors name the input and what was expected; they are the user's one line.
             throw new CairnException(e.getMessage(), e);
-        }
-    }
-
-    private record Resolved(ModelVersion version, Path file) {
-    }
-
-    /** The registered version (by number or alias) and its stored file. */
-    private Resolved resolve(String name, String version) {
-        Path home = parent.home();
-        LogSetup.useDataDirectory(home);
-        try (Workspace workspace = Workspace.open(home)) {
-            RegistryServices registry = RegistryServices.of(workspace, TrackingServices.of(workspace));
-            ModelVersion found = version.chars().allMatch(Character::isDigit)
-                    ? registry.registry().getVersion(name, Integer.parseInt(version))
-                    : registry.registry().versionByAlias(name, version);
-            if (found.provenance() == null) {
-                throw new CairnException(found.name() + " version " + found.version() + " was registered over "
-                        + "MLflow's API; its file is not in Cairn's store (source: " + found.source() + ")");
-            }
-            return new Resolved(found, registry.files().path(found.provenance().sha256()));
         }
     }
 }

@@ -1,14 +1,70 @@
 package dev.cairn.runtime.cli;
 
-import dev.cairn.runtime.CairnVersion;
+import dev.cairn.runtime.model.ModelLoadException;
+import dev.cairn.runtime.server.ModelServer;
+import dev.cairn.runtime.server.ServedModel;
+import dev.cairn.runtime.server.ServerOptions;
+import dev.cairn.runtime.server.ServerRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Entry point of {@code cairn-runtime.jar}, the model server that runs inside deployed containers. */
-@Command(name = "cairn-runtime", mixinStandardHelpOptions = true,
-        versionProvider = RuntimeMain.Version.class,
-        description = "Cairn's model server. Serving models arrives with the model-server work; this build reports its version.")
-public final class RuntimeMain implements Runnable {
+@Command(name = "cairn-runtime", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Serves one ONNX model over the Open Inference Protocol (KServe V2, /v2/...), MLflow's scoring "
+                + "protocol (/invocations) and Prometheus metrics (/metrics).",
+                "SIGTERM or Ctrl-C drains requests in flight and exits 0."})
+public final class RuntimeMain implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "The model to serve.")
+    Path model;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The name clients use (default: the file name).")
+    String name;
+
+    @Option(names = "--version", paramLabel = "V", defaultValue = "1", description = "The version clients see "
+            + "(default: ${DEFAULT-VALUE}).")
+    String modelVersion;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
+    int port;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--intra-op-threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads "
+            + "per operator (default: ${DEFAULT-VALUE}; 0 = one per core, for large models at low concurrency).")
+    int intraOpThreads;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "32MB", converter = ByteSize.class,
+            description = "Largest request body, e.g. 512KB, 32MB (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "64", description = "Requests admitted at "
+            + "once; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxInflight;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Keep a prediction log (JSON lines, rotated by "
+            + "size) in DIR, served at /v2/logs/predictions.")
+    Path logDir;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Close "
+            + "connections whose request takes longer to arrive (default: ${DEFAULT-VALUE}).")
+    long requestTimeout;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "On shutdown, wait "
+            + "this long for requests in flight (default: ${DEFAULT-VALUE}).")
+    long drainTimeout;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -18,15 +74,30 @@ public final class RuntimeMain implements Runnable {
     }
 
     @Override
-    public void run() {
-        spec.commandLine().getOut().println("cairn-runtime " + CairnVersion.current());
-    }
-
-    /** Supplies {@code --version} from the build's version resource. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"cairn-runtime " + CairnVersion.current()};
+    public Integer call() throws InterruptedException {
+        ServerOptions options = new ServerOptions(host, port,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, intraOpThreads, maxBody,
+                maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(drainTimeout));
+        ServedModel served;
+        try {
+            served = ServedModel.load(model, name, modelVersion, options.intraOpThreads());
+        } catch (ModelLoadException e) {
+            spec.commandLine().getErr().println("cairn-runtime: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("cairn-runtime: cannot read " + model + ": " + e.getMessage());
+            return 2;
         }
+        ModelServer server;
+        try {
+            server = ModelServer.start(served, options, System.out);
+        } catch (IOException e) {
+            served.close();
+            spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + host + ":" + port + ": "
+                    + e.getMessage());
+            return 1;
+        }
+        server.startedIn(ServerRun.sinceJvmStart());
+        return ServerRun.untilSignalled(server, options.drainTimeout(), System.out);
     }
 }

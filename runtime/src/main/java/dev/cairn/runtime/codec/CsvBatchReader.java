@@ -15,11 +15,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns a CSV batch (header row required) into model inputs, one row per batch element:
+ * Turns a table with named columns (a CSV batch with its header row, or a JSON dataframe) into model inputs, one row
+ * per batch element:
  * <ol>
  *   <li>when every header column names a model input and each of those inputs has shape [N] or [N,1] (N free or
  *       equal to the row count), each column becomes one input with one value per row (scikit-learn pipelines);</li>
- *   <li>otherwise, when the model has exactly one input, of shape [N, K], and the CSV has K columns, each row
+ *   <li>otherwise, when the model has exactly one input, of shape [N, K], and the table has K columns, each row
  *       becomes one batch element of that input (header names are then only labels);</li>
  *   <li>anything else is an error naming the header columns and the model's inputs.</li>
  * </ol>
@@ -30,15 +31,45 @@ public final class CsvBatchReader {
     private CsvBatchReader() {
     }
 
+    /** Where a table came from, which decides how error messages name its rows and columns. */
+    public enum Origin {
+        /** A CSV text: rows numbered as spreadsheets do (the header is row 1), columns by position and name. */
+        CSV("CSV"),
+        /** A JSON table such as MLflow's {@code dataframe_split}: data rows numbered from 1, columns by name. */
+        DATAFRAME("dataframe");
+
+        private final String label;
+
+        Origin(String label) {
+            this.label = label;
+        }
+
+        String cell(int row, int column, String columnName) {
+            return this == CSV ? "CSV row " + (row + 2) + ", column " + (column + 1) + " ('" + columnName + "')"
+                    : "dataframe row " + (row + 1) + ", column '" + columnName + "'";
+        }
+    }
+
     /**
      * Reads a CSV text into one tensor per model input.
      *
-     * @throws InvalidInputException when the columns fit neither rule, or a cell cannot be parsed (the message
-     *     names its 1-based row, the header being row 1, and its column)
+     * @throws InvalidInputException when the text is not valid CSV, the columns fit neither rule, or a cell cannot be
+     *     parsed (the message names its 1-based row, the header being row 1, and its column)
      * @throws dev.cairn.runtime.tensor.UnsupportedTypeException when an input has a type Java cannot create
      */
     public static List<Tensor> read(String csv, List<IoSpec> modelInputs) {
-        CsvTable table = CsvTable.parse(csv);
+        return read(CsvTable.parse(csv), modelInputs, Origin.CSV);
+    }
+
+    /**
+     * Reads a table of text cells into one tensor per model input, by the rules above.
+     *
+     * @param origin how error messages name rows and columns
+     * @throws InvalidInputException when the columns fit neither rule, or a cell cannot be parsed (the message names
+     *     its row and column)
+     * @throws dev.cairn.runtime.tensor.UnsupportedTypeException when an input has a type Java cannot create
+     */
+    public static List<Tensor> read(CsvTable table, List<IoSpec> modelInputs, Origin origin) {
         List<String> header = table.header();
         int rows = table.rowCount();
         Set<String> inputNames = new HashSet<>();
@@ -54,17 +85,18 @@ public final class CsvBatchReader {
                 }
             }
             if (notColumn == null) {
-                return readColumns(table, modelInputs);
+                return readColumns(table, modelInputs, origin);
             }
         }
         if (modelInputs.size() == 1 && isMatrixShaped(modelInputs.get(0).shape(), rows, header.size())) {
-            return List.of(readMatrix(table, modelInputs.get(0)));
+            return List.of(readMatrix(table, modelInputs.get(0), origin));
         }
         String reason = notColumn != null ? notColumn
                 : allNamed ? "" : "columns that are not model inputs: " + String.join(", ",
                         header.stream().filter(h -> !inputNames.contains(h)).toList());
-        throw new InvalidInputException("CSV columns [" + String.join(", ", header) + "] do not fit the model's inputs "
-                + InputValidator.list(modelInputs) + (reason.isEmpty() ? "" : " (" + reason + ")")
+        throw new InvalidInputException(origin.label + " columns [" + String.join(", ", header)
+                + "] do not fit the model's inputs " + InputValidator.list(modelInputs)
+                + (reason.isEmpty() ? "" : " (" + reason + ")")
                 + ". Give one column per input, each input of shape [N] or [N,1]; or, for a model with a single "
                 + "[N,K] input, K columns");
     }
@@ -87,7 +119,7 @@ public final class CsvBatchReader {
                 && (shape.isDynamic(1) || shape.dim(1) == columns);
     }
 
-    private static List<Tensor> readColumns(CsvTable table, List<IoSpec> modelInputs) {
+    private static List<Tensor> readColumns(CsvTable table, List<IoSpec> modelInputs, Origin origin) {
         InputValidator.checkNames(modelInputs, table.header());
         int rows = table.rowCount();
         List<Tensor> tensors = new ArrayList<>();
@@ -96,7 +128,7 @@ public final class CsvBatchReader {
             InputValidator.checkBuildable(spec);
             Object data = Array.newInstance(spec.elementType().arrayType().getComponentType(), rows);
             for (int row = 0; row < rows; row++) {
-                parseCell(spec, table, row, column, data, row);
+                parseCell(spec, table, row, column, data, row, origin);
             }
             long[] shape = spec.shape().rank() == 1 ? new long[] {rows} : new long[] {rows, 1};
             tensors.add(new Tensor(spec.name(), spec.elementType(), shape, data));
@@ -104,20 +136,21 @@ public final class CsvBatchReader {
         return tensors;
     }
 
-    private static Tensor readMatrix(CsvTable table, IoSpec spec) {
+    private static Tensor readMatrix(CsvTable table, IoSpec spec, Origin origin) {
         InputValidator.checkBuildable(spec);
         int rows = table.rowCount();
         int columns = table.header().size();
         Object data = Array.newInstance(spec.elementType().arrayType().getComponentType(), rows * columns);
         for (int row = 0; row < rows; row++) {
             for (int column = 0; column < columns; column++) {
-                parseCell(spec, table, row, column, data, row * columns + column);
+                parseCell(spec, table, row, column, data, row * columns + column, origin);
             }
         }
         return new Tensor(spec.name(), spec.elementType(), new long[] {rows, columns}, data);
     }
 
-    private static void parseCell(IoSpec spec, CsvTable table, int row, int column, Object data, int index) {
+    private static void parseCell(IoSpec spec, CsvTable table, int row, int column, Object data, int index,
+            Origin origin) {
         String cell = table.rows().get(row)[column];
         ElementType type = spec.elementType();
         String text = cell.trim();
@@ -137,8 +170,7 @@ public final class CsvBatchReader {
                 default -> throw new IllegalStateException("not buildable: " + type);
             }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(spec.name(), "CSV row " + (row + 2) + ", column " + (column + 1) + " ('"
-                    + table.header().get(column) + "'): '" + cell + "' is not a valid " + type.displayName() + " value"
+            throw new InvalidInputException(spec.name(), origin.cell(row, column, table.header().get(column)) + ": '" + cell + "' is not a valid " + type.displayName() + " value"
                     + (e.getMessage() != null && e.getMessage().startsWith("out of range") ? " (" + e.getMessage() + ")" : "")
                     + " for input '" + spec.name() + "'");
         }
@@ -160,7 +192,7 @@ public final class CsvBatchReader {
         }
         char last = text.charAt(text.length() - 1);
         if (!Character.isDigit(last) && last != '.') {
-            // Double.parseDouble would accept Java suffixes such as "1f" or "2d"; a CSV cell should not.
+            // Double.parseDouble would accept Java suffixes such as "1f" or "2d"; a table cell should not.
             throw new NumberFormatException(text);
         }
         return Double.parseDouble(text);

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -337,37 +338,52 @@ public final class OipJson {
         if (id != null) {
             body.put("id", id);
         }
-        ArrayNode array = body.putArray("outputs");
-        for (Map.Entry<String, ? extends Value> output : outputs.entrySet()) {
-            writeValue(output.getKey(), output.getValue(), array);
-        }
+        body.set("outputs", writeOutputs(outputs));
         return body;
     }
 
-    private static void writeValue(String name, Value value, ArrayNode into) {
+    /** Writes outputs as a response's {@code "outputs"} array, mapped as described for the class. */
+    public static ArrayNode writeOutputs(Map<String, ? extends Value> outputs) {
+        return writeOutputs(outputs, OipJson::writeTensor);
+    }
+
+    /**
+     * Writes outputs as {@link #writeOutputs(Map)} does, with each tensor (also a ZipMap's table and a map's values)
+     * written by {@code tensorWriter}; the prediction log uses this to summarize large tensors instead of listing them.
+     */
+    public static ArrayNode writeOutputs(Map<String, ? extends Value> outputs,
+            Function<Tensor, ObjectNode> tensorWriter) {
+        ArrayNode array = NODES.arrayNode();
+        for (Map.Entry<String, ? extends Value> output : outputs.entrySet()) {
+            writeValue(output.getKey(), output.getValue(), array, tensorWriter);
+        }
+        return array;
+    }
+
+    private static void writeValue(String name, Value value, ArrayNode into, Function<Tensor, ObjectNode> tensorWriter) {
         if (value instanceof Tensor tensor) {
-            into.add(writeTensor(tensor.withName(name)));
+            into.add(tensorWriter.apply(tensor.withName(name)));
         } else if (value instanceof SequenceValue sequence) {
             if (ZipMapTable.isZipMap(sequence) && !sequence.elements().isEmpty()) {
                 ZipMapTable table = ZipMapTable.of(sequence);
-                ObjectNode tensor = writeTensor(table.values().withName(name));
+                ObjectNode tensor = tensorWriter.apply(table.values().withName(name));
                 ArrayNode keys = tensor.putObject("parameters").putArray("zipmap_keys");
                 table.keys().forEach(key -> addKey(keys, key));
                 into.add(tensor);
             } else {
                 for (int i = 0; i < sequence.size(); i++) {
-                    writeValue(name + "[" + i + "]", sequence.get(i), into);
+                    writeValue(name + "[" + i + "]", sequence.get(i), into, tensorWriter);
                 }
             }
         } else if (value instanceof MapValue map) {
-            ObjectNode tensor = writeTensor(map.values().withName(name));
+            ObjectNode tensor = tensorWriter.apply(map.values().withName(name));
             ArrayNode keys = tensor.putObject("parameters").putArray("map_keys");
             for (int i = 0; i < map.size(); i++) {
                 addKey(keys, map.keys().elementAt(i));
             }
             into.add(tensor);
         } else if (value instanceof OptionalValue optional && optional.element() != null) {
-            writeValue(name, optional.element(), into);
+            writeValue(name, optional.element(), into, tensorWriter);
         }
     }
 

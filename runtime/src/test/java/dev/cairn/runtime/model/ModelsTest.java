@@ -14,6 +14,7 @@ import dev.cairn.runtime.tensor.SequenceValue;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.Value;
 import dev.cairn.runtime.tensor.ZipMapTable;
+import dev.cairn.runtime.testing.MnistDigits;
 import dev.cairn.runtime.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,36 +109,14 @@ class ModelsTest {
 
     @Test
     void cnnClassifiesAllSixtyTwoMnistDigits() throws Exception {
-        List<String> lines = Files.readAllLines(model("tribuo_mnist_test_head.libsvm")).stream()
-                .filter(line -> !line.isBlank()).toList();
-        int count = lines.size();
-        float[] pixels = new float[count * 784];
-        int[] labels = new int[count];
-        for (int row = 0; row < count; row++) {
-            String[] parts = lines.get(row).trim().split("\\s+");
-            labels[row] = (int) Double.parseDouble(parts[0]);
-            for (int i = 1; i < parts.length; i++) {
-                int colon = parts[i].indexOf(':');
-                int feature = Integer.parseInt(parts[i].substring(0, colon)) - 1; // libsvm indices are 1-based
-                pixels[row * 784 + feature] = Float.parseFloat(parts[i].substring(colon + 1));
-            }
-        }
+        MnistDigits digits = MnistDigits.load();
+        int count = digits.count();
         assertThat(count).isEqualTo(62);
         try (ModelRunner runner = ModelRunner.open(model("tribuo_cnn_mnist.onnx"), OPTIONS)) {
-            Tensor probs = runner.run(List.of(Tensor.ofFloats("input_image", new long[] {count, 1, 28, 28}, pixels)))
-                    .tensor("output_probs");
+            Tensor probs = runner.run(List.of(Tensor.ofFloats("input_image", new long[] {count, 1, 28, 28},
+                    digits.pixels()))).tensor("output_probs");
             assertThat(probs.shape()).containsExactly(count, 10);
-            int correct = 0;
-            for (int row = 0; row < count; row++) {
-                int best = 0;
-                for (int digit = 1; digit < 10; digit++) {
-                    if (probs.floats()[row * 10 + digit] > probs.floats()[row * 10 + best]) {
-                        best = digit;
-                    }
-                }
-                correct += best == labels[row] ? 1 : 0;
-            }
-            assertThat(correct).isEqualTo(62);
+            assertThat(digits.correct(probs.floats())).isEqualTo(62);
         }
     }
 

@@ -1,0 +1,87 @@
+package dev.cairn.runtime.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.runtime.codec.OipJson;
+import dev.cairn.runtime.model.RunResult;
+import dev.cairn.runtime.tensor.Tensor;
+import dev.cairn.runtime.tensor.Value;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every endpoint shares: the limits, the gate, the metrics, the prediction log and readiness. */
+final class ServerContext {
+
+    private final ServerOptions options;
+    private final InferenceGate gate;
+    private final ServerMetrics metrics;
+    private final PredictionLog predictionLog;
+    private final String idPrefix = Long.toHexString(System.currentTimeMillis()) + "-";
+    private final AtomicLong nextId = new AtomicLong();
+    private volatile boolean ready;
+
+    ServerContext(ServerOptions options, InferenceGate gate, ServerMetrics metrics, PredictionLog predictionLog) {
+        this.options = options;
+        this.gate = gate;
+        this.metrics = metrics;
+        this.predictionLog = predictionLog;
+    }
+
+    ServerOptions options() {
+        return options;
+    }
+
+    InferenceGate gate() {
+        return gate;
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
+    PredictionLog predictionLog() {
+        return predictionLog;
+    }
+
+    boolean isReady() {
+        return ready;
+    }
+
+    void ready(boolean value) {
+        ready = value;
+    }
+
+    JsonNode parseJson(byte[] body) {
+        try {
+            return OipJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw HttpError.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw HttpError.badRequest("request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Runs the model through the gate and records the inference time. */
+    RunResult run(ServedModel model, List<Tensor> inputs, Collection<String> outputNames) {
+        RunResult result = gate.run(model.runner(), inputs, outputNames);
+        metrics.inference(result.inferenceNanos());
+        return result;
+    }
+
+    /** Appends to the prediction log, if there is one; a request without an id gets one from the server. */
+    void log(Call call, String requestId, List<Tensor> inputs, Map<String, ? extends Value> outputs, ServedModel model) {
+        if (predictionLog == null) {
+            return;
+        }
+        String id = requestId != null ? requestId : call.header("X-Request-Id");
+        if (id == null) {
+            id = idPrefix + nextId.incrementAndGet();
+        }
+        predictionLog.append(new Prediction(Instant.now(), id, model.name(), model.version(), call.endpoint(), inputs,
+                outputs, System.nanoTime() - call.startNanos()));
+    }
+}
