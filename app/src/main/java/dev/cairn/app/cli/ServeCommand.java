@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-dir", paramLabel = "DIR", description = "Keep a prediction log in DIR.")
     private Path logDir;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once (default: every request "
+            + "admitted, up to 64).")
     private Integer threads;
 
     @Override

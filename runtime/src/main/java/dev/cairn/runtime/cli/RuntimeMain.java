@@ -36,7 +36,8 @@ public final class RuntimeMain implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once; more admitted requests "
+            + "wait their turn (default: as many as --max-inflight).")
     Integer threads;
 
     @Option(names = "--intra-op-threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads "
@@ -76,7 +77,7 @@ public final class RuntimeMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = new ServerOptions(host, port,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, intraOpThreads, maxBody,
+                threads == null ? maxInflight : threads, intraOpThreads, maxBody,
                 maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(drainTimeout));
         ServedModel served;
         try {

@@ -1,11 +1,11 @@
 package dev.cairn.runtime.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.runtime.CairnVersion;
 import dev.cairn.runtime.codec.InferenceRequest;
 import dev.cairn.runtime.codec.OipJson;
+import dev.cairn.runtime.codec.OipRequestReader;
 import dev.cairn.runtime.model.RunResult;
 import dev.cairn.runtime.tensor.IoKind;
 import dev.cairn.runtime.tensor.IoSpec;
@@ -105,12 +105,12 @@ final class OipEndpoints {
         context.gate().admit();
         try {
             byte[] body = call.body(context.options().maxBodyBytes());
-            JsonNode tree = context.parseJson(body);
-            InferenceRequest request = OipJson.readRequest(tree, model.runner().inputs());
+            InferenceRequest request = OipRequestReader.read(body, model.runner().inputs());
             RunResult result = context.run(model, request.inputs(), request.outputNames());
             ObjectNode response = OipJson.writeResponse(model.name(), model.version(), request.id(), result.outputs());
-            call.json(200, response);
+            // Logged before answering, so a client that reads the log after its answer finds the entry.
             context.log(call, request.requestId().orElse(null), request.inputs(), result.outputs(), model);
+            call.json(200, response);
         } finally {
             context.gate().leave();
         }

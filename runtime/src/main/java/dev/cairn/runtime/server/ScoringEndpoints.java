@@ -66,8 +66,8 @@ final class ScoringEndpoints {
             RunResult result = context.run(model, request.inputs(), List.of());
             ObjectNode response = OipJson.mapper().createObjectNode();
             response.set("predictions", MlflowScoring.predictions(result.outputs(), request.tabular()));
-            call.json(200, response);
             context.log(call, null, request.inputs(), result.outputs(), model);
+            call.json(200, response);
         } finally {
             context.gate().leave();
         }

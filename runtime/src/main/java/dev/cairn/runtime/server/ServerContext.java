@@ -1,12 +1,8 @@
 package dev.cairn.runtime.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.runtime.codec.OipJson;
 import dev.cairn.runtime.model.RunResult;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.Value;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -53,16 +49,6 @@ final class ServerContext {
 
     void ready(boolean value) {
         ready = value;
-    }
-
-    JsonNode parseJson(byte[] body) {
-        try {
-            return OipJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw HttpError.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw HttpError.badRequest("request body could not be read: " + e.getMessage());
-        }
     }
 
     /** Runs the model through the gate and records the inference time. */

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param host the address to bind ({@code 0.0.0.0} in a container, {@code 127.0.0.1} on a desktop)
  * @param port the TCP port; 0 picks a free one
- * @param inferenceThreads inferences run at once on the shared session; more requests wait their turn
+ * @param inferenceThreads inferences run at once on the shared session; more admitted requests wait their turn
  * @param intraOpThreads ONNX Runtime threads per operator; 1 serves small models to many clients best
  * @param maxBodyBytes the largest request body accepted; larger ones get 413
  * @param maxInflight requests admitted at once (reading, waiting, running, answering); beyond it 503
@@ -45,10 +45,12 @@ public record ServerOptions(String host, int port, int inferenceThreads, int int
         }
     }
 
-    /** Defaults: all interfaces, port 8080, one inference per core, 32 MiB bodies, 64 requests in flight, no log. */
+    /**
+     * Defaults: all interfaces, port 8080, 32 MiB bodies, 64 requests in flight, each free to run at once (see
+     * {@link InferenceGate}), no log.
+     */
     public static ServerOptions defaults() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new ServerOptions("0.0.0.0", 8080, cores, 1, DEFAULT_MAX_BODY, 64, null, Duration.ofSeconds(30),
+        return new ServerOptions("0.0.0.0", 8080, 64, 1, DEFAULT_MAX_BODY, 64, null, Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
     }
 

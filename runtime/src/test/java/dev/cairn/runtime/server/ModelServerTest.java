@@ -270,7 +270,12 @@ class ModelServerTest {
         iris.postJson("/v2/models/iris/infer", "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
                 + "\"data\":[1,2,3,4]}]}");
         iris.get("/v2/models/nope");
+        // A request is counted just after its answer is sent: give the count a moment to land.
         HttpResponse<String> metrics = iris.get("/metrics");
+        for (int i = 0; i < 100 && !metrics.body().contains("endpoint=\"model_metadata\",status=\"404\""); i++) {
+            Thread.sleep(10);
+            metrics = iris.get("/metrics");
+        }
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
         String text = metrics.body();
