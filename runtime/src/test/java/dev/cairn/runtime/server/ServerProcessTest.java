@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cairn-runtime} as its own process, the way a container runs it: start-up, slow clients, SIGTERM. */
 class ServerProcessTest {
+
+    @TempDir
+    Path folder;
 
     private static final Pattern READY = Pattern.compile("at (http://\\S+); ready in (\\d+) ms");
     private static final String BODY = "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\","
@@ -27,8 +32,12 @@ class ServerProcessTest {
     @Test
     void sigtermDrainsTheRequestInFlightAndExitsZero() throws Exception {
         Path model = SharedData.resolve("models/tribuo_iris_lr.onnx");
+        // The class path goes in an argument file: ONNX Runtime 1.29's native library crashes the JVM while loading
+        // when the process's command line is longer than about 4 KB.
+        Path argFile = Files.writeString(folder.resolve("java.args"), "-cp \"" + System.getProperty("java.class.path")
+                .replace("\\", "\\\\") + "\"");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RuntimeMain.class.getName(), "--model", model.toString(),
+                "@" + argFile, RuntimeMain.class.getName(), "--model", model.toString(),
                 "--name", "iris", "--host", "127.0.0.1", "--port", "0", "--request-timeout", "1")
                 .redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());

@@ -70,7 +70,7 @@ public final class ServeBenchmark {
         double inProcess = inProcess(file, inputName, shape, values, seconds, cores);
         out.printf("  in process, bare session.run, %d threads: %,.0f inferences/s%n", cores, inProcess);
 
-        ServerOptions options = ServerOptions.defaults().withAddress("127.0.0.1", 0).withLimits(32L << 20, 256).withThreads(Integer.getInteger("threads", 256), 1);
+        ServerOptions options = ServerOptions.defaults().withAddress("127.0.0.1", 0);
         try (ModelServer server = ModelServer.start(ServedModel.load(file, "m", "1", options.intraOpThreads()),
                 options, new PrintStream(OutputStream.nullOutputStream()))) {
             byte[] request = request(server.baseUri(), inputName, shape, values);
