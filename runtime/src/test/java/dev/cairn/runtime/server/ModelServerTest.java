@@ -167,6 +167,29 @@ class ModelServerTest {
     }
 
     @Test
+    void tinyBertTakesInt64InputsAndAnswersTwoOutputs() throws Exception {
+        ServerOptions options = ServerOptions.defaults().withAddress("127.0.0.1", 0);
+        HttpTestClient bert = new HttpTestClient(start("tribuo_tinybert.onnx", "bert", "2", options).baseUri());
+        StringBuilder request = new StringBuilder("{\"id\":\"b\",\"inputs\":[");
+        for (String name : List.of("input_ids", "attention_mask", "token_type_ids")) {
+            String data = name.equals("input_ids") ? "[[101,759,208,102],[101,1023,102,0]]"
+                    : name.equals("attention_mask") ? "[[1,1,1,1],[1,1,1,0]]" : "[[0,0,0,0],[0,0,0,0]]";
+            request.append(name.equals("input_ids") ? "" : ",").append("{\"name\":\"").append(name)
+                    .append("\",\"shape\":[2,4],\"datatype\":\"INT64\",\"data\":").append(data).append('}');
+        }
+        request.append("],\"outputs\":[{\"name\":\"output_1\"}]}");
+        HttpResponse<String> response = bert.postJson("/v2/models/bert/versions/2/infer", request.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode outputs = HttpTestClient.json(response).path("outputs");
+        assertThat(outputs.size()).isEqualTo(1);
+        assertThat(outputs.get(0).path("name").asText()).isEqualTo("output_1");
+        assertThat(outputs.get(0).path("shape").toString()).isEqualTo("[2,50]");
+        JsonNode metadata = HttpTestClient.json(bert.get("/v2/models/bert"));
+        assertThat(metadata.path("inputs").get(0).toString())
+                .isEqualTo("{\"name\":\"input_ids\",\"datatype\":\"INT64\",\"shape\":[-1,-1]}");
+    }
+
+    @Test
     void titanicTakesStringsAndAnswersAFlattenedZipMap() throws Exception {
         String request = "{\"inputs\":["
                 + "{\"name\":\"pclass\",\"shape\":[2,1],\"datatype\":\"BYTES\",\"data\":[\"1\",\"3\"]},"
