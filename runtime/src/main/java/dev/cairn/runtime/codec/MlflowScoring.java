@@ -15,7 +15,6 @@ import dev.cairn.runtime.tensor.Shape;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.Value;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,7 +141,7 @@ public final class MlflowScoring {
             throw new InvalidInputException("request body is not valid JSON: " + e.getOriginalMessage()
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidInputException("request body could not be read: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
             throw new InvalidInputException("request body is empty; " + ONE_INPUT_FIELD);

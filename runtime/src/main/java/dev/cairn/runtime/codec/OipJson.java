@@ -150,12 +150,19 @@ public final class OipJson {
         if (spec != null) {
             InputValidator.checkShape(spec, shape);
         }
-        long expected = Tensor.elementCount(shape);
+        long expected;
+        try {
+            expected = Tensor.elementCount(shape);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InvalidInputException(name, "input '" + name + "' has shape " + Shape.format(shape)
+                    + ", which holds more values than a request can carry");
+        }
         JsonNode data = input.get("data");
         if (data == null || data.isNull()) {
             throw new InvalidInputException(name, "input '" + name + "' has no 'data'");
         }
-        List<JsonNode> leaves = new ArrayList<>((int) Math.min(expected, 1 << 20));
+        // Sized from the data actually sent, never from the declared shape a client controls.
+        List<JsonNode> leaves = new ArrayList<>(data.isArray() ? Math.min(data.size(), 1 << 16) : 1);
         flatten(name, data, shape, leaves);
         if (leaves.size() != expected) {
             throw new InvalidInputException(name, "input '" + name + "' has shape " + Shape.format(shape) + " ("

@@ -45,7 +45,7 @@ public final class OipRequestReader {
     /** The streaming reader alone: null when the body is not the common kind, or has any mistake. */
     static InferenceRequest readFast(byte[] body, List<IoSpec> modelInputs) {
         try (JsonParser parser = FACTORY.createParser(body)) {
-            return new Fast(parser, modelInputs).request();
+            return new Fast(parser, modelInputs, body.length).request();
         } catch (IOException | RuntimeException e) {
             return null; // malformed or unusual: the tree reader says exactly what is wrong
         }
@@ -65,10 +65,12 @@ public final class OipRequestReader {
     private static final class Fast {
         private final JsonParser parser;
         private final List<IoSpec> modelInputs;
+        private final int bodyLength;
 
-        Fast(JsonParser parser, List<IoSpec> modelInputs) {
+        Fast(JsonParser parser, List<IoSpec> modelInputs, int bodyLength) {
             this.parser = parser;
             this.modelInputs = modelInputs;
+            this.bodyLength = bodyLength;
         }
 
         InferenceRequest request() throws IOException {
@@ -237,7 +239,8 @@ public final class OipRequestReader {
         /** Reads flat data, or nested data that follows the shape exactly; null for anything else. */
         private Object readData(ElementType type, long[] shape, JsonToken first) throws IOException {
             long count = Tensor.elementCount(shape);
-            if (first != JsonToken.START_ARRAY || count > Integer.MAX_VALUE - 8) {
+            // Every value takes at least two bytes ("1,"): a shape the body cannot fill is not allocated for.
+            if (first != JsonToken.START_ARRAY || count > bodyLength / 2 + 1) {
                 return null;
             }
             Values values = new Values(type, (int) count);

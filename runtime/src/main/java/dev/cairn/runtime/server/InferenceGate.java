@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * turned away with 503 at once rather than queued without bound), and at most {@code inferenceThreads} of those
  * run on the session together, first come first served. By default every admitted request may run: measured on
  * small models, letting the OS share the cores beat queueing on a semaphore in throughput and in P99 (a fair
- * semaphore parks every thread; an unfair one starves some), so the limit is there for users who ask for it.
+ * semaphore parks every thread; an unfair one starves some), so the limit is there for users who ask for it, and
+ * is fair because such users want predictable latencies.
  */
 final class InferenceGate {
 
@@ -30,10 +31,6 @@ final class InferenceGate {
 
     /** Admits a request or refuses it with 503; every admitted request must {@link #leave()}. */
     void admit() {
-        String reason = closedReason;
-        if (reason != null) {
-            throw HttpError.unavailable(reason);
-        }
         while (true) {
             int now = inFlight.get();
             if (now >= maxInflight) {
@@ -41,8 +38,14 @@ final class InferenceGate {
                         + " requests in flight (--max-inflight); retry shortly");
             }
             if (inFlight.compareAndSet(now, now + 1)) {
-                return;
+                break;
             }
+        }
+        // Counted first, checked second: a drain that saw no request in flight has closed the gate already.
+        String reason = closedReason;
+        if (reason != null) {
+            leave();
+            throw HttpError.unavailable(reason);
         }
     }
 

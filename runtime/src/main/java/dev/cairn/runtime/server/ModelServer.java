@@ -38,7 +38,8 @@ public final class ModelServer implements AutoCloseable {
         setDefault("sun.net.httpserver.nodelay", "true");
     }
 
-    private static final int SPARE_THREADS = 8;
+    /** Threads beyond --max-inflight: health checks, scrapes and slow clients still get one. */
+    private static final int SPARE_THREADS = 64;
 
     private final HttpServer http;
     private final ExecutorService workers;
@@ -47,6 +48,7 @@ public final class ModelServer implements AutoCloseable {
     private final OipEndpoints oip;
     private final ScoringEndpoints scoring;
     private final PrintStream log;
+    private final AtomicInteger openExchanges = new AtomicInteger();
     private boolean closed;
 
     private ModelServer(HttpServer http, ExecutorService workers, ServedModel model, ServerContext context,
@@ -67,8 +69,10 @@ public final class ModelServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound or the prediction log folder cannot be made
      */
     public static ModelServer start(ServedModel model, ServerOptions options, PrintStream log) throws IOException {
-        // The JDK server reads its request timeout once per JVM, when the first server starts.
+        // The JDK server reads its timeouts once per JVM, when the first server starts. A client that never reads its
+        // answer is cut off after twice the request timeout, so it cannot hold a thread and a slot for ever.
         setDefault("sun.net.httpserver.maxReqTime", Long.toString(Math.max(1, options.requestTimeout().toSeconds())));
+        setDefault("sun.net.httpserver.maxRspTime", Long.toString(Math.max(1, 2 * options.requestTimeout().toSeconds())));
         PredictionLog predictionLog = null;
         HttpServer http = null;
         try {
@@ -149,12 +153,15 @@ public final class ModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         Call call = new Call(exchange);
+        openExchanges.incrementAndGet();
         try {
             route(call);
         } catch (HttpError e) {
             answer(call, e);
-        } catch (InvalidInputException | UnsupportedTypeException e) {
+        } catch (InvalidInputException e) {
             answer(call, HttpError.badRequest(e.getMessage()));
+        } catch (UnsupportedTypeException e) {
+            answer(call, new HttpError(501, "NOT_IMPLEMENTED", e.getMessage()));
         } catch (InferenceCancelledException e) {
             answer(call, HttpError.unavailable("the inference was stopped because the server is shutting down"));
         } catch (InferenceException e) {
@@ -169,6 +176,7 @@ public final class ModelServer implements AutoCloseable {
             answer(call, new HttpError(500, "INTERNAL_ERROR", "internal error: " + e));
         } finally {
             exchange.close();
+            openExchanges.decrementAndGet();
             context.metrics().request(call.endpoint(), call.status(), System.nanoTime() - call.startNanos());
         }
     }
@@ -211,7 +219,12 @@ public final class ModelServer implements AutoCloseable {
         }
         context.ready(false);
         context.gate().close("the server is shutting down");
+        long deadline = System.nanoTime() + timeout.toNanos();
         boolean idle = context.gate().awaitIdle(timeout);
+        // Answers of admitted requests may still be on their way out; let them finish before the sockets close.
+        while (idle && openExchanges.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         closed = true;
         http.stop(0);
         workers.shutdownNow();

@@ -100,20 +100,24 @@ final class OipEndpoints {
 
     private void infer(Call call) throws IOException {
         if (call.header("Inference-Header-Content-Length") != null) {
-            throw HttpError.badRequest("the binary tensor data extension is not supported; send the tensors as JSON");
+            throw new HttpError(501, "NOT_IMPLEMENTED",
+                    "the binary tensor data extension is not supported; send the tensors as JSON");
         }
+        ObjectNode response;
         context.gate().admit();
         try {
             byte[] body = call.body(context.options().maxBodyBytes());
             InferenceRequest request = OipRequestReader.read(body, model.runner().inputs());
             RunResult result = context.run(model, request.inputs(), request.outputNames());
-            ObjectNode response = OipJson.writeResponse(model.name(), model.version(), request.id(), result.outputs());
+            response = OipJson.writeResponse(model.name(), model.version(), request.id(), result.outputs());
             // Logged before answering, so a client that reads the log after its answer finds the entry.
-            context.log(call, request.requestId().orElse(null), request.inputs(), result.outputs(), model);
-            call.json(200, response);
+            context.log(call, request.id(), request.inputs(), result.outputs(), model);
         } finally {
+            // The slot is free before the answer goes out: the client's next request must not find it taken,
+            // and a client slow to read its answer holds a thread, not a slot.
             context.gate().leave();
         }
+        call.json(200, response);
     }
 
     private void predictionLog(Call call) throws IOException {
@@ -144,10 +148,15 @@ final class OipEndpoints {
         List<String> parts = new ArrayList<>();
         for (String part : path.substring(1).split("/")) {
             if (!part.isEmpty()) {
-                parts.add(URLDecoder.decode(part, StandardCharsets.UTF_8));
+                parts.add(decode(part));
             }
         }
         return parts;
+    }
+
+    /** Percent-decoding as paths use it: unlike a form, a '+' in a path is a plus, not a space. */
+    private static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     static Map<String, String> query(String raw) {

@@ -13,11 +13,11 @@ import java.util.Objects;
  * One inference as the model server saw it, kept in the {@link PredictionLog} with its input values so that the
  * workbench can compute data drift from them later.
  *
- * @param time when the request was received
+ * @param time when the answer was ready (just before it is sent)
  * @param requestId the request's {@code id}, or null when it had none
  * @param model the model name
  * @param version the model version, or null when the server serves the model without one
- * @param endpoint the endpoint that answered, e.g. {@code /v2/models/iris/infer}
+ * @param endpoint the endpoint that answered, as the metrics name it: {@code infer} or {@code invocations}
  * @param inputs the decoded input tensors
  * @param outputs the model's outputs by name, in the order they are returned
  * @param latencyNanos how long the request took, in nanoseconds

@@ -64,9 +64,10 @@ public final class PredictionLog implements AutoCloseable {
             requireAtLeast("queueCapacity", queueCapacity, 1);
         }
 
-        /** 16 MiB files, 10 rotated files kept, tensors up to 4096 values in full, 10,000 entries queued. */
+        /** 16 MiB files, 10 rotated files kept, tensors up to 4096 values in full, 1,000 entries queued. */
         public static Settings defaults() {
-            return new Settings(16L << 20, 10, 4096, 10_000);
+            // 1,000 waiting entries: a queued entry holds its full tensors until written, so this bounds the heap.
+            return new Settings(16L << 20, 10, 4096, 1_000);
         }
 
         private static void requireAtLeast(String name, long value, long least) {

@@ -57,6 +57,7 @@ final class ScoringEndpoints {
             throw new HttpError(415, "BAD_REQUEST", "Content-Type must be application/json or text/csv, got "
                     + (contentType == null ? "none" : "'" + contentType + "'"));
         }
+        ObjectNode response = OipJson.mapper().createObjectNode();
         context.gate().admit();
         try {
             byte[] body = call.body(context.options().maxBodyBytes());
@@ -64,13 +65,12 @@ final class ScoringEndpoints {
                     ? MlflowScoring.readCsv(new String(body, charset(contentType)), model.runner().inputs())
                     : MlflowScoring.readJson(body, model.runner().inputs());
             RunResult result = context.run(model, request.inputs(), List.of());
-            ObjectNode response = OipJson.mapper().createObjectNode();
             response.set("predictions", MlflowScoring.predictions(result.outputs(), request.tabular()));
             context.log(call, null, request.inputs(), result.outputs(), model);
-            call.json(200, response);
         } finally {
-            context.gate().leave();
+            context.gate().leave(); // before answering, as OipEndpoints does
         }
+        call.json(200, response);
     }
 
     /** The charset parameter of a content type; UTF-8 when there is none. */

@@ -58,14 +58,16 @@ final class ServerContext {
         return result;
     }
 
-    /** Appends to the prediction log, if there is one; a request without an id gets one from the server. */
+    /** Names the request in an X-Request-Id header (a request without an id gets one) and logs it, if logging. */
     void log(Call call, String requestId, List<Tensor> inputs, Map<String, ? extends Value> outputs, ServedModel model) {
-        if (predictionLog == null) {
-            return;
-        }
         String id = requestId != null ? requestId : call.header("X-Request-Id");
         if (id == null) {
             id = idPrefix + nextId.incrementAndGet();
+        }
+        // Echoed, so a client can find its request in the prediction log even when it sent no id.
+        call.exchange().getResponseHeaders().set("X-Request-Id", id);
+        if (predictionLog == null) {
+            return;
         }
         predictionLog.append(new Prediction(Instant.now(), id, model.name(), model.version(), call.endpoint(), inputs,
                 outputs, System.nanoTime() - call.startNanos()));

@@ -227,6 +227,17 @@ class ModelServerTest {
     }
 
     @Test
+    void aHugeDeclaredShapeWithLittleDataIsA400NotAnAllocation() throws Exception {
+        assertError(iris.postJson("/v2/models/iris/infer", "{\"inputs\":[{\"name\":\"input\","
+                + "\"shape\":[536870909,4],\"datatype\":\"FP32\",\"data\":[1]}]}"), 400, "536870909");
+        assertError(iris.postJson("/v2/models/iris/infer", "{\"inputs\":[{\"name\":\"input\","
+                + "\"shape\":[4294967296,4],\"datatype\":\"FP32\",\"data\":[1]}]}"), 400, "input 'input'");
+        assertError(iris.postJson("/v2/models/iris/infer", "{\"inputs\":[{\"name\":\"input\","
+                + "\"shape\":[9223372036854775807,4],\"datatype\":\"FP32\",\"data\":[1]}]}"), 400, "input 'input'");
+        assertThat(iris.get("/v2/health/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void bodiesOverTheLimitAre413() throws Exception {
         ServerOptions small = ServerOptions.defaults().withAddress("127.0.0.1", 0).withLimits(200, 4);
         HttpTestClient client = new HttpTestClient(start("tribuo_iris_lr.onnx", "iris", "1", small).baseUri());
@@ -321,7 +332,9 @@ class ModelServerTest {
         HttpResponse<String> answer = iris.postJson("/v2/models/iris/infer", "{\"id\":\"logged-1\",\"inputs\":[{"
                 + "\"name\":\"input\",\"shape\":[3,4],\"datatype\":\"FP32\",\"data\":" + IRIS_ROWS + "}]}");
         assertThat(answer.statusCode()).isEqualTo(200);
-        iris.post("/invocations", "text/csv", "a,b,c,d\n5.1,3.5,1.4,0.2\n");
+        String generatedId = iris.post("/invocations", "text/csv", "a,b,c,d\n5.1,3.5,1.4,0.2\n").headers()
+                .firstValue("X-Request-Id").orElseThrow();
+        assertThat(answer.headers().firstValue("X-Request-Id")).hasValue("logged-1");
         HttpResponse<String> log = iris.get("/v2/logs/predictions?since=" + before);
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
@@ -338,7 +351,7 @@ class ModelServerTest {
         assertThat(infer.path("inputs").get(0).path("data").size()).isEqualTo(12);
         assertThat(infer.path("outputs").get(0).path("shape").toString()).isEqualTo("[3,3]");
         assertThat(lines).anyMatch(line -> line.path("endpoint").asText().equals("invocations")
-                && !line.path("id").asText().isEmpty());
+                && line.path("id").asText().equals(generatedId));
         assertThat(iris.get("/v2/logs/predictions?since=" + Instant.now().plusSeconds(60)).body()).isEmpty();
         assertThat(iris.get("/v2/logs/predictions?limit=1").body().split("\n")).hasSize(1);
         assertError(iris.get("/v2/logs/predictions?since=yesterday"), 400, "since");

@@ -315,7 +315,8 @@ class PredictionLogTest {
     void concurrentAppendsAllArriveAsValidJson() throws Exception {
         int threads = 8;
         int perThread = 1_000;
-        try (PredictionLog log = PredictionLog.open(dir, Settings.defaults())) {
+        // A queue that holds them all, so none is dropped however the threads are scheduled.
+        try (PredictionLog log = PredictionLog.open(dir, new Settings(16L << 20, 10, 4096, threads * perThread))) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -445,7 +446,7 @@ class PredictionLogTest {
                 .hasMessage("prediction log setting maxFileBytes must be at least 1, got 0");
         assertThatThrownBy(() -> settings(1, 10, 4096, 0))
                 .hasMessage("prediction log setting queueCapacity must be at least 1, got 0");
-        assertThat(Settings.defaults()).isEqualTo(settings(16 << 20, 10, 4096, 10_000));
+        assertThat(Settings.defaults()).isEqualTo(settings(16 << 20, 10, 4096, 1_000));
     }
 
     @Test
