@@ -50,7 +50,8 @@ class BenchRunnerTest {
         assertThat(result.sessionCreationMillis()).isPositive();
         assertThat(result.firstInferenceMillis()).isPositive();
         assertThat(result.peakRssBytes()).isPositive();
-        assertThat(result.cpuPercent()).isNotNull().isPositive();
+        // Process CPU time ticks in 10 ms steps and counts the JIT too: over so short a run only its presence is sure.
+        assertThat(result.cpuPercent()).isNotNull().isNotNegative();
         assertThat(result.machine().cores()).isPositive();
         assertThat(result.machine().ortVersion()).isEqualTo("1.29.0");
         assertThat(reports).extracting(BenchmarkProgress::phase)
