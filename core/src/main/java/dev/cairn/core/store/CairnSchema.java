@@ -15,7 +15,8 @@ public final class CairnSchema {
             new Migration(1, "settings", FOLDER + "V1__settings.sql"),
             new Migration(2, "tracking", FOLDER + "V2__tracking.sql"),
             new Migration(3, "logged models", FOLDER + "V3__logged_models.sql"),
-            new Migration(4, "model registry", FOLDER + "V4__model_registry.sql"));
+            new Migration(4, "model registry", FOLDER + "V4__model_registry.sql"),
+            new Migration(5, "benchmarks", FOLDER + "V5__benchmarks.sql"));
 
     private CairnSchema() {
     }

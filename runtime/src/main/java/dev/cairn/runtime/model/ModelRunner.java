@@ -64,6 +64,7 @@ public final class ModelRunner implements AutoCloseable {
     private final Set<ActiveRun> inFlight = ConcurrentHashMap.newKeySet();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
+    private long sessionCreationNanos;
 
     private ModelRunner(String displayName, OrtEnvironment env, OrtSession session, List<IoSpec> inputs,
             List<IoSpec> outputs) {
@@ -104,8 +105,11 @@ public final class ModelRunner implements AutoCloseable {
         }
         OrtEnvironment env = environment(name);
         OrtSession session;
+        long creationNanos;
         try (OrtSession.SessionOptions sessionOptions = sessionOptions(options)) {
+            long start = System.nanoTime();
             session = env.createSession(modelFile.toString(), sessionOptions);
+            creationNanos = System.nanoTime() - start;
         } catch (OrtException e) {
             throw LoadFailures.explain(name, e, modelFile, null, env.getVersion());
         }
@@ -115,7 +119,9 @@ public final class ModelRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             declared = null; // ONNX Runtime's own description is the fallback
         }
-        return create(name, env, session, declared);
+        ModelRunner runner = create(name, env, session, declared);
+        runner.sessionCreationNanos = creationNanos;
+        return runner;
     }
 
     /** Opens a model held in memory; {@code displayName} is what messages call it. */
@@ -165,6 +171,14 @@ public final class ModelRunner implements AutoCloseable {
         try {
             if (options.intraOpThreads() > 0) {
                 sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
+            }
+            if (options.interOpThreads() > 0) {
+                sessionOptions.setInterOpNumThreads(options.interOpThreads());
+            }
+            sessionOptions.setExecutionMode(options.executionMode());
+            sessionOptions.setOptimizationLevel(options.optimizationLevel());
+            if (options.cuda()) {
+                sessionOptions.addCUDA(0);
             }
             return sessionOptions;
         } catch (OrtException | RuntimeException e) {
@@ -252,6 +266,24 @@ public final class ModelRunner implements AutoCloseable {
         String text = "map(" + (key == null ? "undefined" : key.onnxName()) + ","
                 + (value == null ? "undefined" : value.onnxName()) + ")";
         return new IoSpec(name, kind, value, key, Shape.UNKNOWN_RANK, inSequence ? "seq(" + text + ")" : text);
+    }
+
+    /** How long ONNX Runtime took to create the session from a file (0 for models opened from memory). */
+    public long sessionCreationNanos() {
+        return sessionCreationNanos;
+    }
+
+    /**
+     * The ONNX Runtime session itself, for benchmark loops that must call {@code session.run} with nothing around
+     * it. The runner keeps ownership: never close it, and stop using it before closing the runner.
+     */
+    public OrtSession session() {
+        return session;
+    }
+
+    /** The process-wide ONNX Runtime environment this runner's session lives in. */
+    public OrtEnvironment environment() {
+        return env;
     }
 
     /** The name messages use for this model (the file name). */

@@ -217,7 +217,7 @@ public final class ServeBenchmark {
         return new Load(total / elapsed, all);
     }
 
-    private static Path locateModels() {
+    static Path locateModels() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/data/models");
             if (Files.isDirectory(candidate)) {
