@@ -7,7 +7,6 @@ import dev.cairn.runtime.server.ServedModel;
 import dev.cairn.runtime.server.ServerOptions;
 import dev.cairn.runtime.server.ServerRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,8 +68,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new CairnException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); is another server using the port? Try --port 0 for a free one", e);
         }
-        server.startedIn(ServerRun.sinceJvmStart());
-        PrintStream out = System.out;
-        return ServerRun.untilSignalled(server, options.drainTimeout(), out);
+        return ServerRun.untilSignalled(server, options.drainTimeout(), System.out);
     }
 }

@@ -98,7 +98,6 @@ public final class RuntimeMain implements Callable<Integer> {
                     + e.getMessage());
             return 1;
         }
-        server.startedIn(ServerRun.sinceJvmStart());
         return ServerRun.untilSignalled(server, options.drainTimeout(), System.out);
     }
 }

@@ -21,7 +21,7 @@ public final class ServerRun {
     }
 
     /**
-     * Reports the server as ready, waits for SIGTERM or SIGINT, drains, and returns the exit status: 0 when every
+     * Reports the server as ready (logged and in the metrics), waits for SIGTERM or SIGINT, drains, and returns the exit status: 0 when every
      * request in flight was answered, 1 when the drain timed out.
      */
     public static int untilSignalled(ModelServer server, Duration drainTimeout, PrintStream out)
@@ -35,8 +35,10 @@ public final class ServerRun {
             });
         }
         ServedModel model = server.model();
+        Duration ready = sinceJvmStart();
+        server.startedIn(ready);
         out.printf("cairn-runtime serving '%s' version %s (sha256 %s) at %s; ready in %d ms%n", model.name(),
-                model.version(), model.sha256().substring(0, 12), server.baseUri(), sinceJvmStart().toMillis());
+                model.version(), model.sha256().substring(0, 12), server.baseUri(), ready.toMillis());
         out.flush();
         stop.await();
         out.println(received[0] + ": draining requests in flight (up to " + drainTimeout.toSeconds() + " s)");
