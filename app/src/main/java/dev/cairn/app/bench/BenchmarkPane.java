@@ -165,6 +165,10 @@ public final class BenchmarkPane extends ScrollPane {
         live.show(List.of(new Series("P50", x, p50), new Series("P99", x, p99)));
     }
 
+    BenchmarkViewModel model() {
+        return model;
+    }
+
     /** For tests: the live chart and the result's percentile chart. */
     public MetricChart liveChart() {
         return live;
