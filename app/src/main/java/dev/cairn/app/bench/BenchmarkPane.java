@@ -24,6 +24,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -42,6 +44,8 @@ public final class BenchmarkPane extends ScrollPane {
     private final TextField concurrency = field("bench-concurrency", "threads sharing the one session");
     private final TextField batch = field("bench-batch", "size of a free first dimension; blank: the model's own, "
             + "or 1 when free");
+    private final TextField dims = field("bench-dims", "sizes of other free dimensions: name=size, separated by "
+            + "commas (INPUT:AXIS=size for an unnamed one)");
     private final TextField intraOp = field("bench-intra-op", "threads per operator; 0: ONNX Runtime's default");
     private final ComboBox<BenchmarkSettings.OptimizationLevel> optimization = new ComboBox<>();
     private final Label error = new Label();
@@ -58,18 +62,26 @@ public final class BenchmarkPane extends ScrollPane {
         error.textProperty().bind(model.error());
         live.setId("bench-live-chart");
         live.setXAxis("seconds measured", false);
-        live.setPrefHeight(260);
+        live.setPrefHeight(300);
+        MetricChart curve = result.curve();
+        curve.setPrefHeight(300);
         result.visibleProperty().bind(model.result().isNotNull());
         result.managedProperty().bind(result.visibleProperty());
+        curve.visibleProperty().bind(result.visibleProperty());
         live.visibleProperty().bind(model.result().isNull());
-        live.managedProperty().bind(live.visibleProperty());
         model.ticks().addListener((javafx.collections.ListChangeListener<BenchmarkProgress>) change -> showLive());
         model.result().addListener((obs, old, stored) -> {
             if (stored != null) {
                 result.show(stored);
             }
         });
-        VBox box = new VBox(10, form(), controls(), error, live, result);
+        // Form on the left, the chart beside it: the version pane is wide and short under the version table.
+        VBox left = new VBox(10, form(), controls(), progress(), error);
+        left.setMinWidth(340);
+        left.setPrefWidth(380);
+        StackPane charts = new StackPane(live, curve);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        VBox box = new VBox(12, new HBox(16, left, charts), result);
         box.setPadding(new Insets(10));
         setContent(box);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -81,7 +93,7 @@ public final class BenchmarkPane extends ScrollPane {
                 event.consume();
             }
         });
-        fill(SettingsForm.defaults());
+        fill(BenchmarkForm.defaults());
     }
 
     private GridPane form() {
@@ -99,8 +111,9 @@ public final class BenchmarkPane extends ScrollPane {
         grid.addRow(1, new Label("Measure for"), row(measured, seconds, runs));
         grid.addRow(2, new Label("Concurrency"), concurrency);
         grid.addRow(3, new Label("Batch size"), batch);
-        grid.addRow(4, new Label("Intra-op threads"), intraOp);
-        grid.addRow(5, new Label("Optimisation"), optimization);
+        grid.addRow(4, new Label("Other dimensions"), dims);
+        grid.addRow(5, new Label("Intra-op threads"), intraOp);
+        grid.addRow(6, new Label("Optimisation"), optimization);
         grid.disableProperty().bind(model.running());
         return grid;
     }
@@ -116,14 +129,19 @@ public final class BenchmarkPane extends ScrollPane {
         cancel.setTooltip(new Tooltip("Stop it; nothing is stored (Esc)"));
         cancel.disableProperty().bind(model.running().not());
         cancel.setOnAction(event -> model.cancel());
+        return row(start, cancel);
+    }
+
+    private VBox progress() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("bench-progress");
-        bar.setPrefWidth(220);
+        bar.setPrefWidth(300);
         bar.progressProperty().bind(model.progress());
         Label phase = new Label();
         phase.setId("bench-phase");
         phase.textProperty().bind(model.phase());
-        return row(start, cancel, bar, phase);
+        phase.setWrapText(true);
+        return new VBox(4, bar, phase);
     }
 
     /** Reads the form; a bad field shows its message instead of starting. */
@@ -132,19 +150,20 @@ public final class BenchmarkPane extends ScrollPane {
             return;
         }
         try {
-            model.start(new SettingsForm(warmup.getText(), measured.getText(), seconds.isSelected(),
-                    concurrency.getText(), batch.getText(), intraOp.getText(), optimization.getValue()).toSettings());
+            model.start(new BenchmarkForm(warmup.getText(), measured.getText(), seconds.isSelected(),
+                    concurrency.getText(), batch.getText(), dims.getText(), intraOp.getText(), optimization.getValue()).toSettings());
         } catch (BenchmarkException e) {
             model.error().set(e.getMessage());
         }
     }
 
-    private void fill(SettingsForm form) {
+    private void fill(BenchmarkForm form) {
         warmup.setText(form.warmupRuns());
         measured.setText(form.measured());
         (form.timed() ? seconds : runs).setSelected(true);
         concurrency.setText(form.concurrency());
         batch.setText(form.batch());
+        dims.setText(form.dims());
         intraOp.setText(form.intraOpThreads());
         optimization.setValue(form.optimization());
     }

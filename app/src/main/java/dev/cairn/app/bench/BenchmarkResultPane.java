@@ -10,24 +10,23 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
-/** A finished benchmark: its figures in two columns (run, latency) and its percentile curve. */
-final class BenchmarkResultPane extends VBox {
+/**
+ * A finished benchmark: its figures in two columns (run, latency) and, placed by the owner next to the form, its
+ * percentile curve.
+ */
+final class BenchmarkResultPane extends HBox {
 
     private final GridPane run = grid("bench-figures-run");
     private final GridPane latency = grid("bench-figures-latency");
     private final MetricChart curve = new MetricChart("Latency by percentile");
 
     BenchmarkResultPane() {
-        super(8);
+        super(32);
         setId("bench-result");
         curve.setId("bench-percentile-chart");
         curve.setXAxis("percentile", false);
-        HBox figures = new HBox(32, run, latency);
-        VBox.setVgrow(curve, Priority.ALWAYS);
-        getChildren().setAll(figures, curve);
+        getChildren().setAll(run, latency);
     }
 
     void show(StoredBenchmark stored) {

@@ -96,17 +96,20 @@ class BenchmarkPaneTest {
     }
 
     @Test
-    void aBadBatchSizeIsNamedAndNothingRuns(FxRobot robot) {
-        openBenchmarkTab(robot, "tribuo_iris_lr.onnx", "iris-lr");
+    void aModelThatCannotTakeTheSettingsSaysWhyInThePane(FxRobot robot) {
+        openBenchmarkTab(robot, "light_squeezenet.onnx", "squeezenet");
         robot.interact(() -> {
             robot.lookup("#bench-unit-runs").queryAs(javafx.scene.control.RadioButton.class).setSelected(true);
-            robot.lookup("#bench-measured").queryAs(TextField.class).setText("50");
-            robot.lookup("#bench-batch").queryAs(TextField.class).setText("0");
+            robot.lookup("#bench-measured").queryAs(TextField.class).setText("5");
+            robot.lookup("#bench-batch").queryAs(TextField.class).setText("4");
         });
         robot.clickOn("#bench-start");
         Label error = robot.lookup("#bench-error").queryAs(Label.class);
-        FxWait.until(() -> error.getText().contains("Batch size"));
+        FxWait.until(() -> !error.getText().isEmpty());
+        assertThat(error.getText()).contains("fixed first dimension");
         assertThat(robot.lookup("#bench-result").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#bench-start").query().isDisabled()).isFalse();
+        assertThat(services.benchmarks().list("squeezenet")).isEmpty();
     }
 
     private void openBenchmarkTab(FxRobot robot, String file, String name) {

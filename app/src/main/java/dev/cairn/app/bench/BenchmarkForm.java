@@ -3,6 +3,8 @@ package dev.cairn.app.bench;
 import dev.cairn.core.bench.BenchmarkException;
 import dev.cairn.core.bench.BenchmarkSettings;
 import dev.cairn.core.bench.RunLimit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The benchmark form's text as {@link BenchmarkSettings}: each field parsed on its own so a bad one is named, then
@@ -11,14 +13,15 @@ import dev.cairn.core.bench.RunLimit;
  * @param warmupRuns runs before measuring
  * @param measured runs, or seconds when {@code timed}
  * @param batch the free first dimension's size; blank keeps the model's own (1 when free)
+ * @param dims sizes of other free dimensions, {@code name=size} separated by commas or spaces
  * @param intraOpThreads 0 or blank for ONNX Runtime's default
  */
-public record SettingsForm(String warmupRuns, String measured, boolean timed, String concurrency, String batch,
-        String intraOpThreads, BenchmarkSettings.OptimizationLevel optimization) {
+public record BenchmarkForm(String warmupRuns, String measured, boolean timed, String concurrency, String batch,
+        String dims, String intraOpThreads, BenchmarkSettings.OptimizationLevel optimization) {
 
     /** What the form shows first: a short run that still gives stable percentiles on small models. */
-    public static SettingsForm defaults() {
-        return new SettingsForm("10", "5", true, "1", "", "0", BenchmarkSettings.OptimizationLevel.ALL);
+    public static BenchmarkForm defaults() {
+        return new BenchmarkForm("10", "5", true, "1", "", "", "0", BenchmarkSettings.OptimizationLevel.ALL);
     }
 
     /**
@@ -37,8 +40,25 @@ public record SettingsForm(String warmupRuns, String measured, boolean timed, St
         BenchmarkSettings base = BenchmarkSettings.defaults();
         // The runner wants a positive warm-up; a single run is the least, and it also pays the first-inference cost.
         return base.withWarmup(RunLimit.ofRuns(Math.max(1, warmup))).withMeasured(limit).withConcurrency(threads)
-                .withBatch(batchSize).withThreads(intraOp, 0).withOptimization(optimization == null
+                .withBatch(batchSize).withDims(dimensions(dims)).withThreads(intraOp, 0).withOptimization(optimization == null
                         ? BenchmarkSettings.OptimizationLevel.ALL : optimization);
+    }
+
+    private static Map<String, Long> dimensions(String text) {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return sizes;
+        }
+        for (String entry : text.trim().split("[,\\s]+")) {
+            int equals = entry.lastIndexOf('=');
+            if (equals <= 0) {
+                throw new BenchmarkException("Other dimensions take name=size, e.g. sequence=128; got '" + entry
+                        + "'.");
+            }
+            String name = entry.substring(0, equals);
+            sizes.put(name, whole("Dimension " + name, entry.substring(equals + 1), 1));
+        }
+        return sizes;
     }
 
     private static long whole(String field, String text, long least) {
