@@ -25,6 +25,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -77,8 +78,8 @@ public final class BenchmarkPane extends ScrollPane {
         });
         // Form on the left, the chart beside it: the version pane is wide and short under the version table.
         VBox left = new VBox(10, form(), controls(), progress(), error);
-        left.setMinWidth(340);
-        left.setPrefWidth(380);
+        left.setMinWidth(400);
+        left.setPrefWidth(420);
         StackPane charts = new StackPane(live, curve);
         HBox.setHgrow(charts, Priority.ALWAYS);
         VBox box = new VBox(12, new HBox(16, left, charts), result);
@@ -102,18 +103,21 @@ public final class BenchmarkPane extends ScrollPane {
         runs.setToggleGroup(unit);
         seconds.setId("bench-unit-seconds");
         runs.setId("bench-unit-runs");
+        seconds.setMinWidth(Region.USE_PREF_SIZE);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        measured.setPrefColumnCount(5);
         optimization.setId("bench-optimization");
         optimization.getItems().setAll(BenchmarkSettings.OptimizationLevel.values());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, new Label("Warm-up runs"), warmup);
-        grid.addRow(1, new Label("Measure for"), row(measured, seconds, runs));
-        grid.addRow(2, new Label("Concurrency"), concurrency);
-        grid.addRow(3, new Label("Batch size"), batch);
-        grid.addRow(4, new Label("Other dimensions"), dims);
-        grid.addRow(5, new Label("Intra-op threads"), intraOp);
-        grid.addRow(6, new Label("Optimisation"), optimization);
+        grid.addRow(0, label("Warm-up runs"), warmup);
+        grid.addRow(1, label("Measure for"), row(measured, seconds, runs));
+        grid.addRow(2, label("Concurrency"), concurrency);
+        grid.addRow(3, label("Batch size"), batch);
+        grid.addRow(4, label("Other dimensions"), dims);
+        grid.addRow(5, label("Intra-op threads"), intraOp);
+        grid.addRow(6, label("Optimisation"), optimization);
         grid.disableProperty().bind(model.running());
         return grid;
     }
@@ -195,6 +199,13 @@ public final class BenchmarkPane extends ScrollPane {
 
     public MetricChart percentileChart() {
         return result.curve();
+    }
+
+    /** A form label that keeps its text when the pane is narrow; the fields give way instead. */
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static TextField field(String id, String tip) {

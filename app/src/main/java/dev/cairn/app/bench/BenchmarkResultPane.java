@@ -25,7 +25,8 @@ final class BenchmarkResultPane extends HBox {
         super(32);
         setId("bench-result");
         curve.setId("bench-percentile-chart");
-        curve.setXAxis("percentile", false);
+        curve.setXAxis("percentile, in nines: 1 = P90, 2 = P99, 3 = P99.9, 4 = P99.99", false);
+        curve.setLogY(true); // the max is often 100x the median
         getChildren().setAll(run, latency);
     }
 

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 
-/** The latency at each percentile of a benchmark's histogram, in milliseconds, as a chart series. */
+/**
+ * The latency at each percentile of a benchmark's histogram, in milliseconds, as a chart series. The x axis counts
+ * "nines" (1 = P90, 2 = P99, 3 = P99.9), as HdrHistogram's plots do: on a plain percentile axis the tail, where
+ * latencies differ, would be a sliver at the right edge.
+ */
 final class LatencyCurve {
 
     private LatencyCurve() {
@@ -26,13 +30,19 @@ final class LatencyCurve {
         for (double p = 99; p < 99.9; p += 0.05) {
             percentiles.add(p);
         }
-        percentiles.addAll(List.of(99.9, 99.95, 99.99, 100.0));
+        percentiles.addAll(List.of(99.9, 99.95, 99.99));
         double[] x = new double[percentiles.size()];
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = percentiles.get(i);
-            y[i] = histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(x[i]) / 1e6;
+            double percentile = percentiles.get(i);
+            x[i] = nines(percentile);
+            y[i] = histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1e6;
         }
         return new Series("latency (ms)", x, y);
+    }
+
+    /** 0 for P0, 1 for P90, 2 for P99, 3 for P99.9. */
+    static double nines(double percentile) {
+        return -Math.log10(1 - percentile / 100);
     }
 }
