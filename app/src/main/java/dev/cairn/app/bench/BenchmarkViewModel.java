@@ -5,6 +5,7 @@ import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.app.task.TaskHandle;
 import dev.cairn.core.bench.BenchmarkListener;
 import dev.cairn.core.bench.BenchmarkProgress;
+import dev.cairn.core.bench.BenchmarkResult;
 import dev.cairn.core.bench.BenchmarkRunner;
 import dev.cairn.core.bench.BenchmarkSettings;
 import dev.cairn.core.bench.BenchmarkStore;
@@ -78,7 +79,10 @@ public final class BenchmarkViewModel {
                         toStatusBar.progress(report);
                         fxThread.execute(() -> show(report));
                     };
-                    return store.save(benchmarked, runner.run(settings, file, listener, cancellation));
+                    BenchmarkResult measured = runner.run(settings, file, listener, cancellation);
+                    // A cancel that came as the last inference finished: the user was told nothing is stored.
+                    cancellation.throwIfCancelled();
+                    return store.save(benchmarked, measured);
                 }).busy(running).onSuccess(stored -> {
                     result.set(stored);
                     progress.set(1);
@@ -114,7 +118,9 @@ public final class BenchmarkViewModel {
             case LOADING -> "Creating the ONNX Runtime session\u2026";
             case WARMUP -> String.format(Locale.ROOT, "Warming up: %,d runs", report.completed());
             case MEASURING -> String.format(Locale.ROOT, "Measuring: %,d%s inferences", report.completed(),
-                    report.target() > 0 ? String.format(Locale.ROOT, " of %,d", report.target()) : "");
+                    report.target() > 0 ? String.format(Locale.ROOT, " of %,d", report.target())
+                            : String.format(Locale.ROOT, " (%.0f of %.0f s)", report.elapsedSeconds(),
+                                    report.targetSeconds()));
         });
     }
 
