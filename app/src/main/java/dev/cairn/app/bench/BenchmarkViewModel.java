@@ -12,7 +12,11 @@ import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.bench.BenchmarkedModel;
 import dev.cairn.core.bench.StoredBenchmark;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -33,6 +37,8 @@ public final class BenchmarkViewModel {
 
     /** ProgressIndicator's value for "not known yet", without a control class in the view model. */
     private static final double INDETERMINATE = -1;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     private final Path file;
     private final BenchmarkedModel benchmarked;
@@ -58,6 +64,21 @@ public final class BenchmarkViewModel {
         this.tasks = tasks;
         this.store = store;
         this.fxThread = fxThread;
+    }
+
+    /** Shows this version's newest stored benchmark, if it has one, so results are there on coming back. */
+    public void loadLatest() {
+        tasks.execute(BackgroundTask.of("Loading benchmarks of " + benchmarked.name(), (status, cancellation) ->
+                store.list(benchmarked.name()).stream()
+                        .filter(b -> Objects.equals(b.model().version(), benchmarked.version()))
+                        .findFirst().orElse(null)).onSuccess(latest -> {
+                            // A run started meanwhile wins: its result is newer.
+                            if (latest != null && result.get() == null && !running.get()) {
+                                result.set(latest);
+                                phase.set(String.format(Locale.ROOT, "Last run: benchmark %d, %s.", latest.id(),
+                                        WHEN.format(Instant.ofEpochMilli(latest.createdAtMillis()))));
+                            }
+                        }));
     }
 
     /** Starts a benchmark unless one runs; call on the JavaFX thread. */

@@ -100,8 +100,10 @@ public final class MainWindow {
         Path file = models.modelFile(version);
         BenchmarkedModel benchmarked = new BenchmarkedModel(version.name(), version.version(),
                 version.provenance().sha256(), file.toString());
-        return new BenchmarkPane(new BenchmarkViewModel(file, benchmarked, services.tasks(), services.benchmarks(),
-                Platform::runLater));
+        BenchmarkViewModel model = new BenchmarkViewModel(file, benchmarked, services.tasks(), services.benchmarks(),
+                Platform::runLater);
+        model.loadLatest();
+        return new BenchmarkPane(model);
     }
 
     private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models) {
