@@ -6,12 +6,14 @@ import dev.cairn.app.shell.Notifier;
 import dev.cairn.app.task.FxTaskExecutor;
 import dev.cairn.app.tracking.MlflowImportDropHandler;
 import dev.cairn.app.tracking.TrackingServerModel;
+import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
 import dev.cairn.core.tracking.TrackingImport;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
+import java.time.Clock;
 
 /**
  * The composition root: every service the GUI uses, built once from an open workspace and
@@ -28,12 +30,14 @@ public final class AppServices implements AutoCloseable {
     private final TrackingServices tracking;
     private final RegistryServices registry;
     private final TrackingServerModel trackingServer;
+    private final BenchmarkStore benchmarks;
 
     public AppServices(Workspace workspace) {
         this.workspace = workspace;
         this.settings = new SettingStore(workspace.store());
         this.tracking = TrackingServices.of(workspace);
         this.registry = RegistryServices.of(workspace, tracking);
+        this.benchmarks = new BenchmarkStore(workspace.store(), Clock.systemUTC());
         this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
         drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
                 tracking.artifacts()), tasks, notifier, dialogs));
@@ -50,6 +54,11 @@ public final class AppServices implements AutoCloseable {
     /** The in-app MLflow API; stopped until the user starts it. */
     public TrackingServerModel trackingServer() {
         return trackingServer;
+    }
+
+    /** Stored benchmark results. */
+    public BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     public Workspace workspace() {

@@ -1,6 +1,8 @@
 package dev.cairn.app.gui;
 
 import dev.cairn.app.AppServices;
+import dev.cairn.app.bench.BenchmarkPane;
+import dev.cairn.app.bench.BenchmarkViewModel;
 import dev.cairn.app.dashboard.DashboardView;
 import dev.cairn.app.dashboard.DashboardViewModel;
 import dev.cairn.app.settings.SettingsView;
@@ -23,12 +25,15 @@ import dev.cairn.app.tracking.ExperimentsViewModel;
 import dev.cairn.app.tracking.RunViewModel;
 import dev.cairn.app.tracking.ServerIndicator;
 import dev.cairn.app.tracking.TrackingServerPanel;
+import dev.cairn.core.bench.BenchmarkedModel;
+import dev.cairn.core.registry.ModelVersion;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
@@ -91,6 +96,16 @@ public final class MainWindow {
                 new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
     }
 
+    private static BenchmarkPane benchmarkPane(AppServices services, ModelsViewModel models, ModelVersion version) {
+        Path file = models.modelFile(version);
+        BenchmarkedModel benchmarked = new BenchmarkedModel(version.name(), version.version(),
+                version.provenance().sha256(), file.toString());
+        BenchmarkViewModel model = new BenchmarkViewModel(file, benchmarked, services.tasks(), services.benchmarks(),
+                Platform::runLater);
+        model.loadLatest();
+        return new BenchmarkPane(model);
+    }
+
     private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models) {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
@@ -100,7 +115,8 @@ public final class MainWindow {
                 () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),
                 () -> new CompareViewModel(services.tracking(), services.tasks())));
         views.put(Section.MODELS, () -> new ModelsView(models,
-                file -> new PlaygroundPane(new PlaygroundViewModel(file, services.tasks()))));
+                file -> new PlaygroundPane(new PlaygroundViewModel(file, services.tasks())),
+                version -> benchmarkPane(services, models, version)));
         views.put(Section.BENCHMARKS, () -> new PlaceholderView(Section.BENCHMARKS,
                 "Latency percentiles and throughput of a model under chosen batch sizes, threads and concurrency, "
                         + "kept and compared across versions.",

@@ -53,7 +53,8 @@ final class ModelPage extends VBox {
     private final DatePicker approvedOn = new DatePicker();
     private final Label approvalState = new Label();
 
-    ModelPage(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds, Consumer<String> registerVersion) {
+    ModelPage(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds,
+            Function<dev.cairn.core.registry.ModelVersion, javafx.scene.Node> benchmarks, Consumer<String> registerVersion) {
         this.model = model;
         setId("model-page");
         setSpacing(8);
@@ -72,7 +73,7 @@ final class ModelPage extends VBox {
         delete.setOnAction(event -> confirmDelete());
 
         TabPane tabs = new TabPane(
-                tab("Versions", versionsTab(playgrounds)),
+                tab("Versions", versionsTab(playgrounds, benchmarks)),
                 tab("Model card", cardTab()),
                 tab("Governance", governanceTab()),
                 tab("Audit trail", auditTab()));
@@ -114,7 +115,8 @@ final class ModelPage extends VBox {
         return tab;
     }
 
-    private SplitPane versionsTab(Function<Path, PlaygroundPane> playgrounds) {
+    private SplitPane versionsTab(Function<Path, PlaygroundPane> playgrounds,
+            Function<ModelVersion, javafx.scene.Node> benchmarks) {
         TableView<ModelVersion> table = new TableView<>(model.versions());
         table.setId("version-table");
         table.getColumns().addAll(List.of(
@@ -137,7 +139,7 @@ final class ModelPage extends VBox {
                         .ifPresent(v -> table.getSelectionModel().select(v));
             }
         });
-        SplitPane split = new SplitPane(table, new VersionPane(model, playgrounds));
+        SplitPane split = new SplitPane(table, new VersionPane(model, playgrounds, benchmarks));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         return split;

@@ -1,5 +1,6 @@
 package dev.cairn.app.registry;
 
+import dev.cairn.core.registry.ModelVersion;
 import dev.cairn.core.registry.RegisteredModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -24,8 +26,12 @@ public final class ModelsView extends SplitPane {
 
     private final ModelsViewModel model;
 
-    /** @param playgrounds makes the inference playground for a model file */
-    public ModelsView(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds) {
+    /**
+     * @param playgrounds makes the inference playground for a model file
+     * @param benchmarks makes the benchmark tab of a version whose file is in Cairn's store
+     */
+    public ModelsView(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds,
+            Function<ModelVersion, Node> benchmarks) {
         this.model = model;
         setId("view-models");
         setOrientation(Orientation.HORIZONTAL);
@@ -67,7 +73,7 @@ public final class ModelsView extends SplitPane {
         StackPane right = new StackPane();
         Label hint = new Label("Select a model, or drop an .onnx file to register one.");
         hint.getStyleClass().add("text-muted");
-        ModelPage page = new ModelPage(model, playgrounds, this::chooseAndRegister);
+        ModelPage page = new ModelPage(model, playgrounds, benchmarks, this::chooseAndRegister);
         right.getChildren().setAll(hint);
         model.model().addListener((obs, old, current) -> right.getChildren().setAll(current == null ? hint : page));
 

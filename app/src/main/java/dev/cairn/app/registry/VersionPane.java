@@ -5,10 +5,12 @@ import dev.cairn.core.registry.Provenance;
 import dev.cairn.core.registry.Stage;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -34,10 +36,16 @@ final class VersionPane extends TabPane {
     private final StackPane playgroundHolder = new StackPane();
     private final Function<Path, PlaygroundPane> playgrounds;
     private Path playgroundFile;
+    private final StackPane benchmarkHolder = new StackPane();
+    private final Function<ModelVersion, Node> benchmarks;
+    // Kept per version, so a benchmark still running (or its result) is there again on coming back to it.
+    private final Map<String, Node> benchmarkPanes = new HashMap<>();
 
-    VersionPane(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds) {
+    VersionPane(ModelsViewModel model, Function<Path, PlaygroundPane> playgrounds,
+            Function<ModelVersion, Node> benchmarks) {
         this.model = model;
         this.playgrounds = playgrounds;
+        this.benchmarks = benchmarks;
         setId("version-pane");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         Tab overview = new Tab("Overview", overview());
@@ -46,16 +54,22 @@ final class VersionPane extends TabPane {
         inspector.setId("tab-inspector");
         Tab playground = new Tab("Playground", playgroundHolder);
         playground.setId("tab-playground");
-        getTabs().setAll(overview, inspector, playground);
+        Tab benchmark = new Tab("Benchmark", benchmarkHolder);
+        benchmark.setId("tab-benchmark");
+        getTabs().setAll(overview, inspector, playground, benchmark);
         getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
             if (tab == playground) {
                 showPlayground(model.version().get());
+            } else if (tab == benchmark) {
+                showBenchmark(model.version().get());
             }
         });
         model.version().addListener((obs, old, shown) -> {
             show(shown);
             if (getSelectionModel().getSelectedItem() == playground) {
                 showPlayground(shown);
+            } else if (getSelectionModel().getSelectedItem() == benchmark) {
+                showBenchmark(shown);
             }
         });
     }
@@ -176,6 +190,16 @@ final class VersionPane extends TabPane {
         text.setWrapText(true);
         text.setId("fact-" + label.toLowerCase(Locale.ROOT).replace(' ', '-'));
         facts.addRow(row, name, text);
+    }
+
+    private void showBenchmark(ModelVersion shown) {
+        if (shown == null || shown.provenance() == null) {
+            benchmarkHolder.getChildren().setAll(new Label(shown == null ? "" : "This version was registered over "
+                    + "MLflow's API; its files are not in Cairn's store, so it cannot be benchmarked here."));
+            return;
+        }
+        Node pane = benchmarkPanes.computeIfAbsent(shown.name() + ":" + shown.version(), key -> benchmarks.apply(shown));
+        benchmarkHolder.getChildren().setAll(pane);
     }
 
     private void showPlayground(ModelVersion shown) {
