@@ -54,7 +54,11 @@ final class VersionPane extends TabPane {
         inspector.setId("tab-inspector");
         Tab playground = new Tab("Playground", playgroundHolder);
         playground.setId("tab-playground");
-        Tab benchmark = new Tab("Benchmark", benchmarkHolder);
+        // Scrolled, so the form, chart and figures never squeeze the versions table above to nothing.
+        ScrollPane benchmarkScroll = new ScrollPane(benchmarkHolder);
+        benchmarkScroll.setFitToWidth(true);
+        benchmarkScroll.setFitToHeight(true);
+        Tab benchmark = new Tab("Benchmark", benchmarkScroll);
         benchmark.setId("tab-benchmark");
         getTabs().setAll(overview, inspector, playground, benchmark);
         getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
