@@ -64,7 +64,6 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = ModelServer.start(served, options, System.out);
         } catch (IOException e) {
-            served.close();
             throw new CairnException("Cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); is another server using the port? Try --port 0 for a free one", e);
         }

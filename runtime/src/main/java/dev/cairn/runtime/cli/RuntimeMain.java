@@ -93,7 +93,6 @@ public final class RuntimeMain implements Callable<Integer> {
         try {
             server = ModelServer.start(served, options, System.out);
         } catch (IOException e) {
-            served.close();
             spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + host + ":" + port + ": "
                     + e.getMessage());
             return 1;

@@ -406,13 +406,7 @@ public final class OipJson {
 
     /** Writes one tensor as {@code {"name", "shape", "datatype", "data"}} with flat data. */
     public static ObjectNode writeTensor(Tensor tensor) {
-        ObjectNode node = NODES.objectNode();
-        node.put("name", tensor.name());
-        ArrayNode shape = node.putArray("shape");
-        for (long dim : tensor.shape()) {
-            shape.add(dim);
-        }
-        node.put("datatype", tensor.type().oipDatatype());
+        ObjectNode node = writeTensorHeader(tensor);
         ArrayNode data = node.putArray("data");
         int count = tensor.elementCount();
         switch (tensor.type()) {
@@ -458,7 +452,23 @@ public final class OipJson {
         return node;
     }
 
-    private static String nonFinite(double value) {
+    /** A tensor's {@code {"name", "shape", "datatype"}}, for writers that put something else than its data beside. */
+    public static ObjectNode writeTensorHeader(Tensor tensor) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", tensor.name());
+        ArrayNode shape = node.putArray("shape");
+        for (long dim : tensor.shape()) {
+            shape.add(dim);
+        }
+        node.put("datatype", tensor.type().oipDatatype());
+        return node;
+    }
+
+    /**
+     * JSON has no NaN or infinity: the strings the protocol uses for them ({@code "NaN"}, {@code "Infinity"},
+     * {@code "-Infinity"}), which Python's {@code float()} reads back.
+     */
+    public static String nonFinite(double value) {
         return Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
     }
 }

@@ -84,21 +84,16 @@ final class PlainJson {
         return switch (tensor.type()) {
             case FLOAT, FLOAT16, BFLOAT16 -> {
                 float value = tensor.floats()[index];
-                yield Float.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(nonFinite(value));
+                yield Float.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(OipJson.nonFinite(value));
             }
             case DOUBLE -> {
                 double value = tensor.doubles()[index];
-                yield Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(nonFinite(value));
+                yield Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(OipJson.nonFinite(value));
             }
             case BOOL -> NODES.booleanNode(tensor.booleans()[index]);
             case STRING -> NODES.textNode(tensor.strings()[index]);
             case UINT64 -> NODES.numberNode((BigInteger) tensor.elementAt(index));
             default -> NODES.numberNode((Long) tensor.elementAt(index));
         };
-    }
-
-    // JSON has no NaN or infinity; these are the strings OIP uses and that Python's float() reads back.
-    private static String nonFinite(double value) {
-        return Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
     }
 }

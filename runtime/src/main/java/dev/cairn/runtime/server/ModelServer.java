@@ -63,7 +63,8 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving a loaded model; the server owns it from here and closes it on {@link #close()}.
+     * Starts serving a loaded model; the server owns it from here and closes it on {@link #close()}, or at once
+     * when it cannot start.
      *
      * @param log where start-up, shutdown and internal errors are reported (stdout in a container)
      * @throws IOException when the address cannot be bound or the prediction log folder cannot be made
@@ -94,6 +95,8 @@ public final class ModelServer implements AutoCloseable {
             context.ready(true);
             return server;
         } catch (ModelLoadException e) {
+            // The model is loaded, so ONNX Runtime's environment exists and cannot fail to load here.
+            model.close();
             throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
@@ -102,6 +105,7 @@ public final class ModelServer implements AutoCloseable {
             if (predictionLog != null) {
                 predictionLog.close();
             }
+            model.close(); // owned from the call on, so a failed start leaves nothing open
             throw e;
         }
     }

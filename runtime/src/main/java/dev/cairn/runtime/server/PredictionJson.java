@@ -57,13 +57,7 @@ final class PredictionJson {
         if (count <= maxLoggedValues) {
             return OipJson.writeTensor(tensor);
         }
-        ObjectNode node = NODES.objectNode();
-        node.put("name", tensor.name());
-        ArrayNode shape = node.putArray("shape");
-        for (long dim : tensor.shape()) {
-            shape.add(dim);
-        }
-        node.put("datatype", tensor.type().oipDatatype());
+        ObjectNode node = OipJson.writeTensorHeader(tensor);
         node.put("truncated", true);
         node.put("count", count);
         node.set("head", OipJson.writeTensor(head(tensor)).get("data"));
@@ -115,7 +109,7 @@ final class PredictionJson {
         if (Double.isFinite(value)) {
             node.put(field, value);
         } else {
-            node.put(field, Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            node.put(field, OipJson.nonFinite(value));
         }
     }
 }

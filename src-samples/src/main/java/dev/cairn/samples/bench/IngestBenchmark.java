@@ -7,10 +7,7 @@ import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,12 +116,12 @@ public final class IngestBenchmark {
                 System.arraycopy(body, 0, request, head.length(), body.length);
                 requests.put(run, request);
             }
-            Map<String, HttpConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, KeepAliveConnection> connections = new java.util.concurrent.ConcurrentHashMap<>();
             try {
                 return measure(runs, seconds, clients, (run, firstStep) -> {
-                    HttpConnection connection = connections.get(run);
+                    KeepAliveConnection connection = connections.get(run);
                     if (connection == null) {
-                        connection = new HttpConnection(new Socket(uri.getHost(), uri.getPort()));
+                        connection = new KeepAliveConnection(uri);
                         connections.put(run, connection);
                     }
                     int status = connection.exchange(requests.get(run));
@@ -133,52 +130,10 @@ public final class IngestBenchmark {
                     }
                 });
             } finally {
-                for (HttpConnection connection : connections.values()) {
-                    connection.socket.close();
+                for (KeepAliveConnection connection : connections.values()) {
+                    connection.close();
                 }
             }
-        }
-    }
-
-    /** One keep-alive connection: sends a prepared request, reads one answer (Content-Length framed). */
-    private static final class HttpConnection {
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-
-        HttpConnection(Socket socket) throws IOException {
-            this.socket = socket;
-            socket.setTcpNoDelay(true);
-            this.out = socket.getOutputStream();
-            this.in = new java.io.BufferedInputStream(socket.getInputStream());
-        }
-
-        int exchange(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            long length = 0;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Long.parseLong(header.substring(15).trim());
-                }
-            }
-            in.skipNBytes(length);
-            return status;
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("The server closed the connection");
-                }
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
         }
     }
 
