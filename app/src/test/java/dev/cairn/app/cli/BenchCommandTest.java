@@ -79,7 +79,7 @@ class BenchCommandTest {
         String squeezenet = SharedData.model("light_squeezenet.onnx").toString();
         assertThat(run("bench", squeezenet, "--batch", "8", "-r", "5")).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("cairn: input 'data_0' has a fixed first dimension 1 "
-                + "([1,3,224,224]); --batch cannot change it");
+                + "([1,3,224,224]); a batch size cannot change it");
 
         String bert = SharedData.model("tribuo_tinybert.onnx").toString();
         assertThat(run("bench", bert, "--dim", "seq=8", "-r", "5")).isEqualTo(1);

@@ -50,7 +50,7 @@ public record BenchmarkSettings(RunLimit warmup, RunLimit measured, int concurre
         dims = java.util.Collections.unmodifiableMap(sorted);
         require(input.isGenerated() || (batch == null && dims.isEmpty()),
                 "the batch size and dimension sizes shape generated inputs; tensors read from a file keep their "
-                        + "own shapes (drop --batch/--dim, or the input file)");
+                        + "own shapes (drop the batch and dimension sizes, or the input file)");
     }
 
     /** 10 warm-up runs, 10 measured seconds, one thread, ONNX Runtime's defaults, random inputs (seed 42). */

@@ -33,7 +33,7 @@ public final class BenchmarkStore {
     private static final String COLUMNS = "id, created_at, model_name, model_version, model_sha256, model_file, "
             + "settings_json, input_shapes_json, samples_per_inference, session_creation_ms, first_inference_ms, "
             + "wall_seconds, inferences_per_second, samples_per_second, cpu_percent, peak_rss_bytes, heap_used_bytes, "
-            + "heap_max_bytes, machine_json, histogram";
+            + "heap_max_bytes, machine_json, histogram, sweep_id, sweep_parameter";
 
     private final Store store;
     private final Clock clock;
@@ -43,8 +43,19 @@ public final class BenchmarkStore {
         this.clock = clock;
     }
 
-    /** Stores a result; returns it with its new id. */
+    /** Stores a single benchmark's result; returns it with its new id. */
     public StoredBenchmark save(BenchmarkedModel model, BenchmarkResult result) {
+        return save(model, result, null);
+    }
+
+    /** A fresh id for a sweep's points to share. */
+    public long newSweepId() {
+        return store.inTransaction(connection -> first(connection, "SELECT NEXT VALUE FOR benchmark_sweep_id",
+                row -> row.getLong(1))).orElseThrow();
+    }
+
+    /** Stores a result, as a point of {@code sweep} when that is not null; returns it with its new id. */
+    public StoredBenchmark save(BenchmarkedModel model, BenchmarkResult result, StoredBenchmark.SweepPoint sweep) {
         long now = clock.millis();
         LatencyFigures latency = result.latency();
         Object[] args = {now, model.name(), model.version(), model.sha256(), model.file(),
@@ -53,16 +64,18 @@ public final class BenchmarkStore {
             result.inferencesPerSecond(), result.samplesPerSecond(), latency.minNanos(), latency.meanNanos(),
             latency.p50Nanos(), latency.p90Nanos(), latency.p95Nanos(), latency.p99Nanos(), latency.p999Nanos(),
             latency.maxNanos(), result.cpuPercent(), result.peakRssBytes(), result.heapUsedBytes(),
-            result.heapMaxBytes(), json(result.machine()), encode(result.histogram())};
+            result.heapMaxBytes(), json(result.machine()), encode(result.histogram()),
+            sweep == null ? null : sweep.sweepId(), sweep == null ? null : sweep.parameter().name()};
         long id = store.inTransaction(connection -> first(connection, "SELECT id FROM FINAL TABLE (INSERT INTO "
                 + "benchmark_result (created_at, model_name, model_version, model_sha256, model_file, settings_json, "
                 + "input_shapes_json, samples_per_inference, session_creation_ms, first_inference_ms, inferences, "
                 + "wall_seconds, inferences_per_second, samples_per_second, latency_min_ns, latency_mean_ns, "
                 + "latency_p50_ns, latency_p90_ns, latency_p95_ns, latency_p99_ns, latency_p999_ns, latency_max_ns, "
-                + "cpu_percent, peak_rss_bytes, heap_used_bytes, heap_max_bytes, machine_json, histogram) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
+                + "cpu_percent, peak_rss_bytes, heap_used_bytes, heap_max_bytes, machine_json, histogram, sweep_id, "
+                + "sweep_parameter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?))",
                 row -> row.getLong(1), args)).orElseThrow();
-        return new StoredBenchmark(id, now, model, result);
+        return new StoredBenchmark(id, now, model, result, sweep);
     }
 
     /** One stored result, if there is one with this id. */
@@ -77,6 +90,22 @@ public final class BenchmarkStore {
                 ? Jdbc.list(connection, "SELECT " + COLUMNS + " FROM benchmark_result ORDER BY id DESC", BenchmarkStore::map)
                 : Jdbc.list(connection, "SELECT " + COLUMNS + " FROM benchmark_result WHERE model_name = ? ORDER BY id DESC",
                         BenchmarkStore::map, modelName));
+    }
+
+    /** The points of one sweep, in the order they ran. */
+    public List<StoredBenchmark> sweep(long sweepId) {
+        return store.read(connection -> Jdbc.list(connection, "SELECT " + COLUMNS
+                + " FROM benchmark_result WHERE sweep_id = ? ORDER BY id", BenchmarkStore::map, sweepId));
+    }
+
+    /** Deletes these results (ids that are not stored are ignored); returns how many went. */
+    public int delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return store.inTransaction(connection -> Jdbc.update(connection,
+                "DELETE FROM benchmark_result WHERE id IN (" + marks + ")", ids.toArray()));
     }
 
     private static StoredBenchmark map(ResultSet row) throws SQLException {
@@ -96,7 +125,10 @@ public final class BenchmarkStore {
                     row.getDouble("samples_per_second"), cpu, rss, row.getLong("heap_used_bytes"),
                     row.getLong("heap_max_bytes"), JSON.readValue(row.getString("machine_json"), MachineInfo.class),
                     histogram);
-            return new StoredBenchmark(row.getLong("id"), row.getLong("created_at"), model, result);
+            Long sweepId = (Long) row.getObject("sweep_id");
+            StoredBenchmark.SweepPoint sweep = sweepId == null ? null : new StoredBenchmark.SweepPoint(sweepId,
+                    BenchmarkSweep.Parameter.valueOf(row.getString("sweep_parameter")));
+            return new StoredBenchmark(row.getLong("id"), row.getLong("created_at"), model, result, sweep);
         } catch (JsonProcessingException e) {
             throw new StoreException("Benchmark " + row.getLong("id") + " has unreadable settings: " + e.getMessage(), e);
         }

@@ -64,14 +64,14 @@ public final class InputShapes {
         if (!declared.isDynamic(axis)) {
             if (axis == 0 && batch != null && batch != declared.dim(0)) {
                 throw new BenchmarkException("input '" + input.name() + "' has a fixed first dimension "
-                        + declared.dim(0) + " (" + declared + "); --batch cannot change it");
+                        + declared.dim(0) + " (" + declared + "); a batch size cannot change it");
             }
             return declared.dim(axis);
         }
         Long given = dims.get(key);
         if (axis == 0 && batch != null) {
             if (given != null && given.longValue() != batch) {
-                throw new BenchmarkException("the batch size " + batch + " and --dim " + key + "=" + given
+                throw new BenchmarkException("the batch size " + batch + " and the size " + key + "=" + given
                         + " disagree on input '" + input.name() + "'s first dimension; give one of them");
             }
             return batch;
@@ -84,7 +84,7 @@ public final class InputShapes {
         }
         throw new BenchmarkException("input '" + input.name() + "' " + declared + " has a free dimension "
                 + (declared.dimName(axis).isPresent() ? "'" + key + "'" : "at axis " + axis)
-                + " without a size; give it with --dim " + key + "=N");
+                + " without a size; give it one as " + key + "=N");
     }
 
     private static void checkNamesExist(List<IoSpec> inputs, Map<String, Long> dims) {

@@ -45,14 +45,14 @@ class BenchInputShapesTest {
     void aFreeDimensionWithoutASizeIsNamedInTheError() {
         assertThatThrownBy(() -> InputShapes.resolve(inputsOf("tribuo_tinybert.onnx"), 1, Map.of()))
                 .isInstanceOf(BenchmarkException.class)
-                .hasMessageContaining("'sequence'").hasMessageContaining("--dim sequence=N");
+                .hasMessageContaining("'sequence'").hasMessageContaining("give it one as sequence=N");
     }
 
     @Test
     void aBatchOnAFixedFirstDimensionIsRefused() {
         assertThatThrownBy(() -> InputShapes.resolve(inputsOf("light_squeezenet.onnx"), 8, Map.of()))
                 .isInstanceOf(BenchmarkException.class)
-                .hasMessage("input 'data_0' has a fixed first dimension 1 ([1,3,224,224]); --batch cannot change it");
+                .hasMessage("input 'data_0' has a fixed first dimension 1 ([1,3,224,224]); a batch size cannot change it");
     }
 
     @Test
@@ -70,6 +70,6 @@ class BenchInputShapesTest {
                 new dev.cairn.runtime.tensor.Shape(new long[] {-1, -1}, new String[2])));
         assertThat(InputShapes.resolve(inputs, 4, Map.of("x:1", 7L)).get("x")).containsExactly(4, 7);
         assertThatThrownBy(() -> InputShapes.resolve(inputs, 4, Map.of()))
-                .hasMessageContaining("at axis 1").hasMessageContaining("--dim x:1=N");
+                .hasMessageContaining("at axis 1").hasMessageContaining("give it one as x:1=N");
     }
 }

@@ -107,7 +107,7 @@ class BenchRunnerTest {
     void badSettingsFailBeforeAnythingRuns() {
         assertThatThrownBy(() -> runner.run(SHORT.withBatch(8), SharedData.model("light_squeezenet.onnx"),
                 BenchmarkListener.NONE, () -> false))
-                .isInstanceOf(BenchmarkException.class).hasMessageContaining("--batch cannot change it");
+                .isInstanceOf(BenchmarkException.class).hasMessageContaining("a batch size cannot change it");
         assertThatThrownBy(() -> runner.run(SHORT.withDims(Map.of("height", 3L)),
                 SharedData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false))
                 .isInstanceOf(BenchmarkException.class).hasMessageContaining("its free dimensions are batch");
