@@ -2,6 +2,7 @@ package dev.cairn.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.core.bench.BenchmarkExport;
 import dev.cairn.core.bench.BenchmarkListener;
 import dev.cairn.core.bench.BenchmarkResult;
 import dev.cairn.core.bench.BenchmarkRunner;
@@ -11,6 +12,9 @@ import dev.cairn.core.bench.BenchmarkedModel;
 import dev.cairn.core.bench.InputSource;
 import dev.cairn.core.bench.RunLimit;
 import dev.cairn.core.bench.StoredBenchmark;
+import dev.cairn.core.bench.BenchmarkSweep;
+import dev.cairn.core.bench.SweepListener;
+import dev.cairn.core.bench.SweepRunner;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.workspace.Workspace;
@@ -25,6 +29,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -56,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "An .onnx file or NAME:VERSION of a registered model.")
     private String model;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Warm-up runs after the first inference, not measured (default 10, at least 1).")
-    private long warmup;
+    @Option(names = "--warmup", paramLabel = "N|Ss", defaultValue = "10", description = "Warm-up after the first "
+            + "inference, not measured: N runs, or S seconds as 5s (default 10 runs).")
+    private String warmup;
 
     @ArgGroup(exclusive = true)
     private Length length;
@@ -109,6 +116,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for random inputs (default 42).")
     private long seed;
 
+    @Option(names = "--sweep", paramLabel = "PARAM=VALUES", description = {"Run one benchmark per value of batch, "
+            + "threads or concurrency, e.g. batch=1,2,4,8 or threads=1..4 or batch=1..64*2 (doubling); prints "
+            + "throughput and latency per value. Each point is stored."})
+    private String sweep;
+
     @Option(names = "--json", description = "Print the result as JSON instead of a report.")
     private boolean json;
 
@@ -116,6 +128,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BenchmarkSettings settings = settings();
         ModelReference reference = ModelReference.resolve(model, parent.home());
+        if (sweep != null) {
+            return sweep(BenchmarkSweep.parse(sweep), settings, reference);
+        }
         PrintWriter err = spec.commandLine().getErr();
         BenchmarkResult result;
         try (TerminalProgress progress = new TerminalProgress(err)) {
@@ -138,6 +153,31 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int sweep(BenchmarkSweep points, BenchmarkSettings settings, ModelReference reference) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        LogSetup.useDataDirectory(parent.home());
+        List<StoredBenchmark> stored;
+        try (Workspace workspace = Workspace.open(parent.home());
+                TerminalProgress progress = new TerminalProgress(err)) {
+            BenchmarkStore store = new BenchmarkStore(workspace.store(), Clock.systemUTC());
+            SweepListener listener = (point, count, value, report) -> progress.progress(
+                    Math.round(SweepListener.fraction(point, count, report) * 1000), 1000, String.format(Locale.ROOT,
+                            "%s %d (%d of %d)", points.parameter().label(), value, point + 1, count));
+            stored = new SweepRunner(new BenchmarkRunner(), store).run(points, settings, reference.file(),
+                    benchmarked(reference), listener, Cancellation.NEVER);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(BenchmarkExport.toJson(stored).toPrettyString());
+        } else {
+            BenchReport.printSweep(stored, out);
+            out.println("Stored as benchmarks " + stored.get(0).id() + " to " + stored.get(stored.size() - 1).id()
+                    + " in " + parent.home());
+        }
+        out.flush();
+        return 0;
+    }
+
     private BenchmarkSettings settings() {
         if (input != null && zeros) {
             throw new CairnException("--zeros and --input exclude each other: inputs are generated or read, not both");
@@ -152,20 +192,35 @@ final class BenchCommand implements Callable<Integer> {
             case "cuda" -> BenchmarkSettings.Provider.CUDA;
             default -> throw new CairnException("unknown provider '" + provider + "' (use cpu or cuda)");
         };
-        return new BenchmarkSettings(RunLimit.ofRuns(warmup), measured, concurrency, batch, dims,
+        return new BenchmarkSettings(warmup(warmup), measured, concurrency, batch, dims,
                 intraOpThreads, interOpThreads, parallel ? BenchmarkSettings.ExecutionMode.PARALLEL
                         : BenchmarkSettings.ExecutionMode.SEQUENTIAL,
                 BenchmarkSettings.parseOptimization(optLevel), chosen, source);
     }
 
+    /** {@code 20} runs or {@code 5s} seconds. */
+    static RunLimit warmup(String text) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            return trimmed.endsWith("s") ? RunLimit.ofSeconds(Double.parseDouble(trimmed.substring(0,
+                    trimmed.length() - 1))) : RunLimit.ofRuns(Long.parseLong(trimmed));
+        } catch (NumberFormatException e) {
+            throw new CairnException("--warmup takes a number of runs (20) or of seconds (5s), got '" + text + "'");
+        }
+    }
+
     private StoredBenchmark store(ModelReference reference, BenchmarkResult result) throws IOException {
-        BenchmarkedModel benchmarked = new BenchmarkedModel(reference.name(),
-                reference.version() == null ? null : Integer.valueOf(reference.version()), sha256(reference.file()),
-                reference.file().toAbsolutePath().toString());
+        BenchmarkedModel benchmarked = benchmarked(reference);
         LogSetup.useDataDirectory(parent.home());
         try (Workspace workspace = Workspace.open(parent.home())) {
             return new BenchmarkStore(workspace.store(), Clock.systemUTC()).save(benchmarked, result);
         }
+    }
+
+    private static BenchmarkedModel benchmarked(ModelReference reference) throws IOException {
+        return new BenchmarkedModel(reference.name(),
+                reference.version() == null ? null : Integer.valueOf(reference.version()), sha256(reference.file()),
+                reference.file().toAbsolutePath().toString());
     }
 
     private static String sha256(Path file) throws IOException {

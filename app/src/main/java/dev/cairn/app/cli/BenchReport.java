@@ -1,11 +1,14 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.core.bench.BenchmarkComparison;
 import dev.cairn.core.bench.BenchmarkResult;
 import dev.cairn.core.bench.BenchmarkSettings;
+import dev.cairn.core.bench.BenchmarkSweep;
 import dev.cairn.core.bench.LatencyFigures;
 import dev.cairn.core.bench.MachineInfo;
 import dev.cairn.core.bench.StoredBenchmark;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,6 +60,65 @@ final class BenchReport {
         latencies.put("P99", latency.p99Nanos());
         latencies.put("P999", latency.p999Nanos());
         latencies.forEach((name, nanos) -> line(out, "%s Latency: %.7f s", name, nanos / 1e9));
+    }
+
+    /** A sweep as a table: the swept value, throughput and latency per point. */
+    static void printSweep(List<StoredBenchmark> points, PrintWriter out) {
+        if (points.isEmpty()) {
+            return;
+        }
+        BenchmarkSweep.Parameter parameter = points.get(0).sweep().parameter();
+        line(out, "Sweep %d over %s: %s", points.get(0).sweep().sweepId(), parameter.label(),
+                points.get(0).result().modelName());
+        line(out, "%18s %12s %14s %12s %10s %10s %10s %10s", parameter.label(), "benchmark", "inferences/s",
+                "samples/s", "mean ms", "P50 ms", "P99 ms", "CPU %");
+        for (StoredBenchmark point : points) {
+            BenchmarkResult r = point.result();
+            LatencyFigures f = r.latency();
+            line(out, "%18d %12d %14.1f %12.1f %10.3f %10.3f %10.3f %10s", point.sweep().valueIn(point), point.id(),
+                    r.inferencesPerSecond(), r.samplesPerSecond(), f.meanNanos() / 1e6, f.p50Nanos() / 1e6,
+                    f.p99Nanos() / 1e6, r.cpuPercent() == null ? "n/a" : String.format(Locale.ROOT, "%.0f",
+                            r.cpuPercent()));
+        }
+    }
+
+    /** Benchmarks side by side, each figure with its change from the first; settings that differ are marked. */
+    static void printComparison(BenchmarkComparison comparison, PrintWriter out) {
+        List<StoredBenchmark> benchmarks = comparison.benchmarks();
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", ""));
+        benchmarks.forEach(b -> header.append(String.format(Locale.ROOT, " %28s", "#" + b.id())));
+        out.println(header);
+        for (BenchmarkComparison.Setting setting : comparison.settings()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s",
+                    (setting.differs() ? "* " : "  ") + setting.name()));
+            setting.values().forEach(v -> row.append(String.format(Locale.ROOT, " %28s", clip(v, 28))));
+            out.println(row);
+        }
+        for (BenchmarkComparison.Figure figure : comparison.figures()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", "  " + figure.name() + " ("
+                    + figure.unit() + ")"));
+            for (int i = 0; i < benchmarks.size(); i++) {
+                double change = figure.change(i);
+                double value = figure.values()[i];
+                String cell = Double.isNaN(value) ? "n/a"
+                        : String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.1f" : "%.3f", value);
+                if (i > 0 && !Double.isNaN(change)) {
+                    cell += String.format(Locale.ROOT, " (%+.1f%%%s)", change * 100,
+                            figure.improves(i) ? " better" : change == 0 ? "" : " worse");
+                }
+                row.append(String.format(Locale.ROOT, " %28s", cell));
+            }
+            out.println(row);
+        }
+        out.println("* the settings that differ; changes are from the first benchmark.");
+        if (comparison.acrossMachines()) {
+            out.println("Note: these ran on different machines or ONNX Runtime versions; their figures differ for "
+                    + "that reason too.");
+        }
+    }
+
+    private static String clip(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "\u2026";
     }
 
     private static String describeInput(BenchmarkSettings settings) {

@@ -98,4 +98,47 @@ class BenchCommandTest {
             assertThat(new BenchmarkStore(workspace.store(), Clock.systemUTC()).list(null)).isEmpty();
         }
     }
+
+    @Test
+    void aSweepPrintsOneRowPerValueAndTheStoredResultsCompareAndExport() throws Exception {
+        String iris = SharedData.model("tribuo_iris_lr.onnx").toString();
+        assertThat(run("bench", iris, "--warmup", "0.2s", "-r", "200", "--sweep", "batch=1,8,64")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("Sweep 1 over batch size: tribuo_iris_lr.onnx",
+                "Stored as benchmarks 1 to 3");
+        assertThat(out.toString().lines().filter(line -> line.matches("\\s+(1|8|64)\\s+[123]\\s+.*"))).hasSize(3);
+
+        assertThat(run("benchmarks", "list")).as(err.toString()).isZero();
+        assertThat(out.toString().lines().filter(line -> line.contains("tribuo_iris_lr.onnx"))).hasSize(3);
+
+        assertThat(run("benchmarks", "compare", "1", "3")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("* Batch", "Samples/s (/s)", "P99 (ms)", "#1", "#3")
+                .containsPattern("Inferences/s \\(/s\\)\\s+[\\d,.]+\\s+[\\d,.]+ \\([+-]\\d");
+
+        Path csv = folder.resolve("sweep.csv");
+        assertThat(run("benchmarks", "export", "--sweep", "1", "--output", csv.toString())).as(err.toString()).isZero();
+        List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(0)).startsWith("id,created_at,model,version,sha256,sweep_id,sweep_parameter,");
+        assertThat(rows.subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",1,batch,"));
+        assertThat(run("benchmarks", "export", "2", "--format", "json")).as(err.toString()).isZero();
+        JsonNode exported = new ObjectMapper().readTree(out.toString());
+        assertThat(exported.get(0).path("sweep").path("value").asInt()).isEqualTo(8);
+        assertThat(exported.get(0).path("histogram_hdr_base64").asText()).isNotEmpty();
+
+        assertThat(run("benchmarks", "delete", "2", "99")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no benchmark 99");
+        assertThat(run("benchmarks", "delete", "2")).as(err.toString()).isZero();
+        assertThat(run("benchmarks", "export", "2")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no benchmark 2");
+    }
+
+    @Test
+    void badSweepsAndWarmupsAreOneLine() {
+        String iris = SharedData.model("tribuo_iris_lr.onnx").toString();
+        assertThat(run("bench", iris, "--sweep", "heads=1,2")).isEqualTo(1);
+        assertThat(err.toString().strip()).contains("unknown sweep parameter 'heads'").doesNotContain("\n");
+        assertThat(run("bench", iris, "--warmup", "soon")).isEqualTo(1);
+        assertThat(err.toString()).contains("--warmup takes a number of runs (20) or of seconds (5s), got 'soon'");
+    }
 }

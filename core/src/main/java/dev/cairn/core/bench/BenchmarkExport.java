@@ -31,7 +31,9 @@ public final class BenchmarkExport {
             "cpu_percent", "peak_rss_bytes", "heap_used_bytes", "heap_max_bytes", "cpu_model", "cores", "os", "java",
             "onnxruntime");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Not closing the target: callers pass the standard output too.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private BenchmarkExport() {
     }
