@@ -108,6 +108,12 @@ public final class MetricChart extends VBox {
         yAxis.setLogAxis(log);
     }
 
+    /** A base-2 log x axis, for values that double from point to point (batch sizes, thread counts). */
+    public void setLogX(boolean log) {
+        xAxis.setLogarithmBase(2);
+        xAxis.setLogAxis(log);
+    }
+
     /** Names the x axis; a time axis expects x in seconds since the epoch. */
     public void setXAxis(String label, boolean time) {
         xAxis.setName(label);

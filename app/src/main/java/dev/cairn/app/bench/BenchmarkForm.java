@@ -2,51 +2,96 @@ package dev.cairn.app.bench;
 
 import dev.cairn.core.bench.BenchmarkException;
 import dev.cairn.core.bench.BenchmarkSettings;
+import dev.cairn.core.bench.BenchmarkSweep;
+import dev.cairn.core.bench.InputSource;
 import dev.cairn.core.bench.RunLimit;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The benchmark form's text as {@link BenchmarkSettings}: each field parsed on its own so a bad one is named, then
- * the settings' own checks. Kept apart from the pane so the rules are testable without a display.
+ * The benchmark form's text as {@link BenchmarkSettings} (and, when a sweep is chosen, a {@link BenchmarkSweep}):
+ * each field parsed on its own so a bad one is named, then the settings' own checks. Kept apart from the pane so the
+ * rules are testable without a display.
  *
- * @param warmupRuns runs before measuring
+ * @param warmup runs before measuring ({@code 10}), or seconds ({@code 2s})
  * @param measured runs, or seconds when {@code timed}
  * @param batch the free first dimension's size; blank keeps the model's own (1 when free)
  * @param dims sizes of other free dimensions, {@code name=size} separated by commas or spaces
  * @param intraOpThreads 0 or blank for ONNX Runtime's default
+ * @param interOpThreads 0 or blank for ONNX Runtime's default (used in parallel mode)
+ * @param seed the random generator's seed (random inputs only)
+ * @param inputFile a JSON request, a CSV batch or a folder of {@code .pb} tensors (file inputs only)
+ * @param sweep the setting to sweep, or null for a single benchmark
+ * @param sweepValues the sweep's values, as {@link BenchmarkSweep#parse} reads them after {@code =}
  */
-public record BenchmarkForm(String warmupRuns, String measured, boolean timed, String concurrency, String batch,
-        String dims, String intraOpThreads, BenchmarkSettings.OptimizationLevel optimization) {
+public record BenchmarkForm(String warmup, String measured, boolean timed, String concurrency, String batch,
+        String dims, String intraOpThreads, String interOpThreads, BenchmarkSettings.ExecutionMode executionMode,
+        BenchmarkSettings.OptimizationLevel optimization, BenchmarkSettings.Provider provider,
+        InputSource.Kind inputKind, String seed, String inputFile, BenchmarkSweep.Parameter sweep,
+        String sweepValues) {
 
     /** What the form shows first: a short run that still gives stable percentiles on small models. */
     public static BenchmarkForm defaults() {
-        return new BenchmarkForm("10", "5", true, "1", "", "", "0", BenchmarkSettings.OptimizationLevel.ALL);
+        return new BenchmarkForm("10", "5", true, "1", "", "", "0", "0", BenchmarkSettings.ExecutionMode.SEQUENTIAL,
+                BenchmarkSettings.OptimizationLevel.ALL, BenchmarkSettings.Provider.CPU, InputSource.Kind.RANDOM,
+                "42", "", null, "");
     }
 
     /**
-     * The settings these fields describe.
+     * The settings these fields describe (for a sweep: the settings every point shares).
      *
      * @throws BenchmarkException naming the field and what it takes
      */
     public BenchmarkSettings toSettings() {
-        long warmup = whole("Warm-up runs", warmupRuns, 0);
+        // The runner wants a positive warm-up; a single run is the least, and it also pays the first-inference cost.
+        RunLimit warm = "0".equals(warmup == null ? null : warmup.trim()) ? RunLimit.ofRuns(1)
+                : RunLimit.parse(warmup, "Warm-up");
         RunLimit limit = timed ? RunLimit.ofSeconds(seconds("Duration", measured))
                 : RunLimit.ofRuns(whole("Repetitions", measured, 1));
         int threads = (int) whole("Concurrency", concurrency, 1);
-        Integer batchSize = batch == null || batch.isBlank() ? null : (int) whole("Batch size", batch, 1);
-        int intraOp = intraOpThreads == null || intraOpThreads.isBlank() ? 0
-                : (int) whole("Intra-op threads", intraOpThreads, 0);
-        BenchmarkSettings base = BenchmarkSettings.defaults();
-        // The runner wants a positive warm-up; a single run is the least, and it also pays the first-inference cost.
-        return base.withWarmup(RunLimit.ofRuns(Math.max(1, warmup))).withMeasured(limit).withConcurrency(threads)
-                .withBatch(batchSize).withDims(dimensions(dims)).withThreads(intraOp, 0).withOptimization(optimization == null
-                        ? BenchmarkSettings.OptimizationLevel.ALL : optimization);
+        Integer batchSize = blank(batch) ? null : (int) whole("Batch size", batch, 1);
+        int intraOp = blank(intraOpThreads) ? 0 : (int) whole("Intra-op threads", intraOpThreads, 0);
+        int interOp = blank(interOpThreads) ? 0 : (int) whole("Inter-op threads", interOpThreads, 0);
+        return new BenchmarkSettings(warm, limit, threads, batchSize, dimensions(dims), intraOp, interOp,
+                executionMode == null ? BenchmarkSettings.ExecutionMode.SEQUENTIAL : executionMode,
+                optimization == null ? BenchmarkSettings.OptimizationLevel.ALL : optimization,
+                provider == null ? BenchmarkSettings.Provider.CPU : provider, input());
+    }
+
+    /** The sweep chosen, or null for a single benchmark. */
+    public BenchmarkSweep toSweep() {
+        if (sweep == null) {
+            return null;
+        }
+        if (blank(sweepValues)) {
+            throw new BenchmarkException("Sweep values are missing: e.g. 1, 2, 4, 8 or 1..8 or 1..64*2 (doubling).");
+        }
+        return BenchmarkSweep.parse(sweep.key() + "=" + sweepValues);
+    }
+
+    private InputSource input() {
+        InputSource.Kind kind = inputKind == null ? InputSource.Kind.RANDOM : inputKind;
+        return switch (kind) {
+            case RANDOM -> InputSource.random(blank(seed) ? 42 : whole("Seed", seed, 0));
+            case ZEROS -> InputSource.zeros();
+            case FILE -> {
+                if (blank(inputFile)) {
+                    throw new BenchmarkException("Choose the input file: a .json request, a .csv batch or a folder "
+                            + "of input_N.pb tensors.");
+                }
+                yield InputSource.file(Path.of(inputFile.trim()));
+            }
+        };
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Map<String, Long> dimensions(String text) {
         Map<String, Long> sizes = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
+        if (blank(text)) {
             return sizes;
         }
         for (String entry : text.trim().split("[,\\s]+")) {

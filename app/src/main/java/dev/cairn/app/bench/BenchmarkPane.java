@@ -5,7 +5,13 @@ import dev.cairn.charts.Series;
 import dev.cairn.core.bench.BenchmarkException;
 import dev.cairn.core.bench.BenchmarkProgress;
 import dev.cairn.core.bench.BenchmarkSettings;
+import dev.cairn.core.bench.StoredBenchmark;
 import java.util.List;
+import dev.cairn.core.bench.BenchmarkSweep;
+import dev.cairn.core.bench.InputSource;
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,6 +34,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /**
  * A model version's Benchmark tab: the settings form, Start (Ctrl+Enter) and Cancel (Esc), the progress, a live
@@ -38,7 +47,7 @@ public final class BenchmarkPane extends ScrollPane {
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final BenchmarkViewModel model;
-    private final TextField warmup = field("bench-warmup", "runs before measuring (at least 1)");
+    private final TextField warmup = field("bench-warmup", "runs before measuring (at least 1), or seconds as 2s");
     private final TextField measured = field("bench-measured", "how long to measure");
     private final RadioButton seconds = new RadioButton("seconds");
     private final RadioButton runs = new RadioButton("repetitions");
@@ -48,7 +57,22 @@ public final class BenchmarkPane extends ScrollPane {
     private final TextField dims = field("bench-dims", "sizes of other free dimensions: name=size, separated by "
             + "commas (INPUT:AXIS=size for an unnamed one)");
     private final TextField intraOp = field("bench-intra-op", "threads per operator; 0: ONNX Runtime's default");
-    private final ComboBox<BenchmarkSettings.OptimizationLevel> optimization = new ComboBox<>();
+    private final TextField interOp = field("bench-inter-op", "threads running independent operators in parallel "
+            + "mode; 0: ONNX Runtime's default");
+    private final ComboBox<BenchmarkSettings.ExecutionMode> executionMode = choice("bench-execution-mode",
+            BenchmarkSettings.ExecutionMode.values());
+    private final ComboBox<BenchmarkSettings.OptimizationLevel> optimization = choice("bench-optimization",
+            BenchmarkSettings.OptimizationLevel.values());
+    private final ComboBox<BenchmarkSettings.Provider> provider = choice("bench-provider",
+            BenchmarkSettings.Provider.values());
+    private final ComboBox<InputSource.Kind> inputKind = choice("bench-input-kind", InputSource.Kind.values());
+    private final TextField seed = field("bench-seed", "seed of the random values: the same seed, the same inputs");
+    private final TextField inputFile = field("bench-input-file", "a .json request (Open Inference Protocol), a .csv "
+            + "batch with a header, or a folder of input_N.pb tensors");
+    private final ComboBox<BenchmarkSweep.Parameter> sweep = new ComboBox<>();
+    private final TextField sweepValues = field("bench-sweep-values", "values to run, e.g. 1, 2, 4, 8 or 1..8 or "
+            + "1..64*2 (doubling)");
+    private final SweepCharts sweepCharts = new SweepCharts();
     private final Label error = new Label();
     private final MetricChart live = new MetricChart("Recent latency (ms)");
     private final BenchmarkResultPane result = new BenchmarkResultPane();
@@ -77,12 +101,19 @@ public final class BenchmarkPane extends ScrollPane {
             }
         });
         // Form on the left, the chart beside it: the version pane is wide and short under the version table.
-        VBox left = new VBox(10, form(), controls(), progress(), error);
+        // Start, Cancel and the progress on top, where they stay in view however tall the form is.
+        HBox toolbar = controls();
+        toolbar.getChildren().add(progress());
+        VBox left = new VBox(10, form(), error);
         left.setMinWidth(400);
         left.setPrefWidth(420);
         StackPane charts = new StackPane(live, curve);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        VBox box = new VBox(12, new HBox(16, left, charts), result);
+        sweepCharts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.sweepPoints()));
+        sweepCharts.managedProperty().bind(sweepCharts.visibleProperty());
+        model.sweepPoints().addListener((javafx.collections.ListChangeListener<StoredBenchmark>) change ->
+                sweepCharts.show(List.of(List.copyOf(model.sweepPoints()))));
+        VBox box = new VBox(12, toolbar, new HBox(16, left, charts), sweepCharts, result);
         box.setPadding(new Insets(10));
         setContent(box);
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -106,18 +137,48 @@ public final class BenchmarkPane extends ScrollPane {
         seconds.setMinWidth(Region.USE_PREF_SIZE);
         runs.setMinWidth(Region.USE_PREF_SIZE);
         measured.setPrefColumnCount(5);
-        optimization.setId("bench-optimization");
-        optimization.getItems().setAll(BenchmarkSettings.OptimizationLevel.values());
+        intraOp.setPrefColumnCount(3);
+        interOp.setPrefColumnCount(3);
+        seed.setPrefColumnCount(6);
+        inputFile.setPrefColumnCount(14);
+        sweepValues.setPrefColumnCount(14);
+        sweep.setId("bench-sweep");
+        sweep.getItems().setAll(BenchmarkSweep.Parameter.values());
+        sweep.setPromptText("none");
+        sweep.setConverter(converter(parameter -> parameter == null ? "none" : parameter.label()));
+        sweep.valueProperty().addListener((obs, old, chosen) -> sweepValues.setText(chosen == null ? ""
+                : BenchmarkSweep.defaults(chosen, Runtime.getRuntime().availableProcessors()).valuesText()));
+        sweepValues.disableProperty().bind(sweep.valueProperty().isNull());
+        Button clearSweep = new Button("\u2715");
+        clearSweep.setId("bench-sweep-clear");
+        clearSweep.setTooltip(new Tooltip("No sweep: one benchmark"));
+        clearSweep.disableProperty().bind(sweep.valueProperty().isNull());
+        clearSweep.setOnAction(event -> sweep.setValue(null));
+        Button file = new Button("File\u2026");
+        file.setId("bench-input-browse");
+        file.setOnAction(event -> chooseInput(false));
+        Button folder = new Button("Folder\u2026");
+        folder.setOnAction(event -> chooseInput(true));
+        HBox random = row(label("Seed"), seed);
+        HBox fromFile = row(inputFile, file, folder);
+        random.visibleProperty().bind(inputKind.valueProperty().isEqualTo(InputSource.Kind.RANDOM));
+        random.managedProperty().bind(random.visibleProperty());
+        fromFile.visibleProperty().bind(inputKind.valueProperty().isEqualTo(InputSource.Kind.FILE));
+        fromFile.managedProperty().bind(fromFile.visibleProperty());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, label("Warm-up runs"), warmup);
-        grid.addRow(1, label("Measure for"), row(measured, seconds, runs));
-        grid.addRow(2, label("Concurrency"), concurrency);
-        grid.addRow(3, label("Batch size"), batch);
-        grid.addRow(4, label("Other dimensions"), dims);
-        grid.addRow(5, label("Intra-op threads"), intraOp);
-        grid.addRow(6, label("Optimisation"), optimization);
+        int row = 0;
+        grid.addRow(row++, label("Warm-up"), warmup);
+        grid.addRow(row++, label("Measure for"), row(measured, seconds, runs));
+        grid.addRow(row++, label("Concurrency"), concurrency);
+        grid.addRow(row++, label("Batch size"), batch);
+        grid.addRow(row++, label("Other dimensions"), dims);
+        grid.addRow(row++, label("Threads"), row(label("intra-op"), intraOp, label("inter-op"), interOp));
+        grid.addRow(row++, label("Execution"), row(executionMode, label("optimisation"), optimization));
+        grid.addRow(row++, label("Provider"), provider);
+        grid.addRow(row++, label("Inputs"), row(inputKind, random, fromFile));
+        grid.addRow(row, label("Sweep"), row(sweep, sweepValues, clearSweep));
         grid.disableProperty().bind(model.running());
         return grid;
     }
@@ -136,16 +197,18 @@ public final class BenchmarkPane extends ScrollPane {
         return row(start, cancel);
     }
 
-    private VBox progress() {
+    private HBox progress() {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("bench-progress");
-        bar.setPrefWidth(300);
+        bar.setPrefWidth(260);
         bar.progressProperty().bind(model.progress());
         Label phase = new Label();
         phase.setId("bench-phase");
         phase.textProperty().bind(model.phase());
-        phase.setWrapText(true);
-        return new VBox(4, bar, phase);
+        HBox.setHgrow(phase, Priority.ALWAYS);
+        HBox box = row(bar, phase);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
     }
 
     /** Reads the form; a bad field shows its message instead of starting. */
@@ -154,22 +217,56 @@ public final class BenchmarkPane extends ScrollPane {
             return;
         }
         try {
-            model.start(new BenchmarkForm(warmup.getText(), measured.getText(), seconds.isSelected(),
-                    concurrency.getText(), batch.getText(), dims.getText(), intraOp.getText(), optimization.getValue()).toSettings());
+            BenchmarkForm form = new BenchmarkForm(warmup.getText(), measured.getText(), seconds.isSelected(),
+                    concurrency.getText(), batch.getText(), dims.getText(), intraOp.getText(), interOp.getText(),
+                    executionMode.getValue(), optimization.getValue(), provider.getValue(), inputKind.getValue(),
+                    seed.getText(), inputFile.getText(), sweep.getValue(), sweepValues.getText());
+            BenchmarkSettings settings = form.toSettings();
+            BenchmarkSweep points = form.toSweep();
+            if (points == null) {
+                model.start(settings);
+            } else {
+                model.startSweep(points, settings);
+            }
         } catch (BenchmarkException e) {
             model.error().set(e.getMessage());
         }
     }
 
+    private void chooseInput(boolean folder) {
+        File chosen;
+        if (folder) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder of input_N.pb tensors");
+            chosen = chooser.showDialog(getScene().getWindow());
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Benchmark inputs");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON request or CSV batch",
+                    "*.json", "*.csv"), new FileChooser.ExtensionFilter("All files", "*"));
+            chosen = chooser.showOpenDialog(getScene().getWindow());
+        }
+        if (chosen != null) {
+            inputFile.setText(chosen.getAbsolutePath());
+        }
+    }
+
     private void fill(BenchmarkForm form) {
-        warmup.setText(form.warmupRuns());
+        warmup.setText(form.warmup());
         measured.setText(form.measured());
         (form.timed() ? seconds : runs).setSelected(true);
         concurrency.setText(form.concurrency());
         batch.setText(form.batch());
         dims.setText(form.dims());
         intraOp.setText(form.intraOpThreads());
+        interOp.setText(form.interOpThreads());
+        executionMode.setValue(form.executionMode());
         optimization.setValue(form.optimization());
+        provider.setValue(form.provider());
+        inputKind.setValue(form.inputKind());
+        seed.setText(form.seed());
+        inputFile.setText(form.inputFile());
+        sweep.setValue(form.sweep());
     }
 
     /** The measuring phase's reports as two lines; warm-up reports carry no latencies and are left out. */
@@ -201,11 +298,44 @@ public final class BenchmarkPane extends ScrollPane {
         return result.curve();
     }
 
+    /** For tests: the latency histogram and the sweep's charts. */
+    public dev.cairn.charts.HistogramChart histogramChart() {
+        return result.histogram();
+    }
+
+    public SweepCharts sweepCharts() {
+        return sweepCharts;
+    }
+
     /** A form label that keeps its text when the pane is narrow; the fields give way instead. */
     private static Label label(String text) {
         Label label = new Label(text);
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** A drop-down of an enum's values, shown in lower case as users write them. */
+    @SafeVarargs
+    private static <E extends Enum<E>> ComboBox<E> choice(String id, E... values) {
+        ComboBox<E> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(values);
+        box.setConverter(converter(value -> value == null ? "" : value.name().toLowerCase(Locale.ROOT)));
+        return box;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("the drop-downs are not editable");
+            }
+        };
     }
 
     private static TextField field(String id, String tip) {

@@ -1,5 +1,6 @@
 package dev.cairn.app.bench;
 
+import dev.cairn.charts.HistogramChart;
 import dev.cairn.charts.MetricChart;
 import dev.cairn.core.bench.BenchmarkResult;
 import dev.cairn.core.bench.LatencyFigures;
@@ -20,6 +21,8 @@ final class BenchmarkResultPane extends HBox {
     private final GridPane run = grid("bench-figures-run");
     private final GridPane latency = grid("bench-figures-latency");
     private final MetricChart curve = new MetricChart("Latency by percentile");
+    private final HistogramChart histogram = new HistogramChart("Latency histogram (the last bar holds the slowest "
+            + "0.1%)", "latency (ms)");
 
     BenchmarkResultPane() {
         super(32);
@@ -27,7 +30,10 @@ final class BenchmarkResultPane extends HBox {
         curve.setId("bench-percentile-chart");
         curve.setXAxis("percentile, in nines: 1 = P90, 2 = P99, 3 = P99.9, 4 = P99.99", false);
         curve.setLogY(true); // the max is often 100x the median
-        getChildren().setAll(run, latency);
+        histogram.setId("bench-histogram");
+        histogram.setPrefSize(520, 260);
+        HBox.setHgrow(histogram, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().setAll(run, latency, histogram);
     }
 
     void show(StoredBenchmark stored) {
@@ -59,10 +65,15 @@ final class BenchmarkResultPane extends HBox {
         fact(latency, row++, "P99.9", ns(f.p999Nanos()));
         fact(latency, row, "Max", ns(f.maxNanos()));
         curve.show(List.of(LatencyCurve.of(r.histogram())));
+        histogram.show(List.of(LatencyHistogram.of(r.histogram())));
     }
 
     MetricChart curve() {
         return curve;
+    }
+
+    HistogramChart histogram() {
+        return histogram;
     }
 
     private static GridPane grid(String id) {

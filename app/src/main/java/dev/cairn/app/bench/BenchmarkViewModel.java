@@ -11,6 +11,10 @@ import dev.cairn.core.bench.BenchmarkSettings;
 import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.bench.BenchmarkedModel;
 import dev.cairn.core.bench.StoredBenchmark;
+import dev.cairn.core.bench.BenchmarkSweep;
+import dev.cairn.core.bench.SweepListener;
+import dev.cairn.core.bench.SweepRunner;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,6 +55,7 @@ public final class BenchmarkViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<BenchmarkProgress> ticks = FXCollections.observableArrayList();
     private final ObjectProperty<StoredBenchmark> result = new SimpleObjectProperty<>();
+    private final ObservableList<StoredBenchmark> sweepPoints = FXCollections.observableArrayList();
     private TaskHandle handle;
 
     /**
@@ -68,17 +73,97 @@ public final class BenchmarkViewModel {
 
     /** Shows this version's newest stored benchmark, if it has one, so results are there on coming back. */
     public void loadLatest() {
-        tasks.execute(BackgroundTask.of("Loading benchmarks of " + benchmarked.name(), (status, cancellation) ->
-                store.list(benchmarked.name()).stream()
-                        .filter(b -> Objects.equals(b.model().version(), benchmarked.version()))
-                        .findFirst().orElse(null)).onSuccess(latest -> {
-                            // A run started meanwhile wins: its result is newer.
-                            if (latest != null && result.get() == null && !running.get()) {
-                                result.set(latest);
-                                phase.set(String.format(Locale.ROOT, "Last run: benchmark %d, %s.", latest.id(),
-                                        WHEN.format(Instant.ofEpochMilli(latest.createdAtMillis()))));
-                            }
-                        }));
+        tasks.execute(BackgroundTask.of("Loading benchmarks of " + benchmarked.name(), (status, cancellation) -> {
+            StoredBenchmark latest = store.list(benchmarked.name()).stream()
+                    .filter(b -> Objects.equals(b.model().version(), benchmarked.version()))
+                    .findFirst().orElse(null);
+            return latest == null ? List.<StoredBenchmark>of()
+                    : latest.sweep() == null ? List.of(latest) : store.sweep(latest.sweep().sweepId());
+        }).onSuccess(latest -> {
+            // A run started meanwhile wins: its result is newer.
+            if (latest.isEmpty() || result.get() != null || !sweepPoints.isEmpty() || running.get()) {
+                return;
+            }
+            StoredBenchmark newest = latest.get(latest.size() - 1);
+            if (newest.sweep() == null) {
+                result.set(newest);
+                phase.set(String.format(Locale.ROOT, "Last run: benchmark %d, %s.", newest.id(),
+                        WHEN.format(Instant.ofEpochMilli(newest.createdAtMillis()))));
+            } else {
+                sweepPoints.setAll(latest);
+                phase.set(String.format(Locale.ROOT, "Last run: sweep %d over %s, %s.", newest.sweep().sweepId(),
+                        newest.sweep().parameter().label(), WHEN.format(Instant.ofEpochMilli(newest.createdAtMillis()))));
+            }
+        }));
+    }
+
+    /**
+     * Starts a sweep unless something runs: one benchmark per value, each stored as it finishes, so a cancel keeps
+     * the finished points. Call on the JavaFX thread.
+     */
+    public void startSweep(BenchmarkSweep sweep, BenchmarkSettings settings) {
+        if (running.get()) {
+            return;
+        }
+        reset();
+        sweepPoints.clear();
+        SweepRunner runner = new SweepRunner(new BenchmarkRunner(), store);
+        handle = tasks.execute(BackgroundTask.of("Sweeping " + title() + " over " + sweep.parameter().label(),
+                (status, cancellation) -> runner.run(sweep, settings, file, benchmarked, new SweepListener() {
+                    @Override
+                    public void progress(int point, int points, int value, BenchmarkProgress report) {
+                        status.progress(Math.round(SweepListener.fraction(point, points, report) * 1000), 1000,
+                                sweep.parameter().label() + " " + value);
+                        fxThread.execute(() -> showSweep(sweep.parameter(), point, points, value, report));
+                    }
+
+                    @Override
+                    public void finished(int point, StoredBenchmark stored) {
+                        fxThread.execute(() -> sweepPoints.add(stored));
+                    }
+                }, cancellation)).busy(running).onSuccess(points -> {
+                    progress.set(1);
+                    phase.set(String.format(Locale.ROOT, "Done: %d points stored as sweep %d (benchmarks %d to %d).",
+                            points.size(), points.get(0).sweep().sweepId(), points.get(0).id(),
+                            points.get(points.size() - 1).id()));
+                }).onError(Exception.class, e -> {
+                    phase.set("");
+                    error.set(message(e));
+                }).andFinally(() -> {
+                    handle = null;
+                    if (error.get().isEmpty() && progress.get() < 1) {
+                        phase.set(String.format(Locale.ROOT, "Cancelled; the %d finished point(s) are kept.",
+                                sweepPoints.size()));
+                        progress.set(0);
+                    }
+                }));
+    }
+
+    private void showSweep(BenchmarkSweep.Parameter parameter, int point, int points, int value,
+            BenchmarkProgress report) {
+        if (!running.get()) {
+            return;
+        }
+        if (!ticks.isEmpty() && ticks.get(ticks.size() - 1).phase() != report.phase()
+                && report.phase() == BenchmarkProgress.Phase.LOADING) {
+            ticks.clear(); // a new point: the live chart shows the point being measured
+        }
+        ticks.add(report);
+        progress.set(SweepListener.fraction(point, points, report));
+        phase.set(String.format(Locale.ROOT, "Point %d of %d, %s %d: %s", point + 1, points, parameter.label(), value,
+                describe(report)));
+    }
+
+    private void reset() {
+        ticks.clear();
+        result.set(null);
+        error.set("");
+        progress.set(INDETERMINATE);
+        phase.set("Starting\u2026");
+    }
+
+    private String title() {
+        return benchmarked.name() + (benchmarked.version() == null ? "" : " v" + benchmarked.version());
     }
 
     /** Starts a benchmark unless one runs; call on the JavaFX thread. */
@@ -86,14 +171,10 @@ public final class BenchmarkViewModel {
         if (running.get()) {
             return;
         }
-        ticks.clear();
-        result.set(null);
-        error.set("");
-        progress.set(INDETERMINATE);
-        phase.set("Starting\u2026");
+        reset();
+        sweepPoints.clear();
         BenchmarkRunner runner = new BenchmarkRunner();
-        handle = tasks.execute(BackgroundTask.of("Benchmarking " + benchmarked.name()
-                + (benchmarked.version() == null ? "" : " v" + benchmarked.version()), (status, cancellation) -> {
+        handle = tasks.execute(BackgroundTask.of("Benchmarking " + title(), (status, cancellation) -> {
                     BenchmarkListener toStatusBar = BenchmarkListener.of(status);
                     // Reports come every 250 ms from the runner's thread: cheap enough to hand each to the FX thread.
                     BenchmarkListener listener = report -> {
@@ -135,14 +216,18 @@ public final class BenchmarkViewModel {
         ticks.add(report);
         progress.set(report.phase() == BenchmarkProgress.Phase.LOADING ? INDETERMINATE
                 : report.fraction());
-        phase.set(switch (report.phase()) {
+        phase.set(describe(report));
+    }
+
+    private static String describe(BenchmarkProgress report) {
+        return switch (report.phase()) {
             case LOADING -> "Creating the ONNX Runtime session\u2026";
             case WARMUP -> String.format(Locale.ROOT, "Warming up: %,d runs", report.completed());
             case MEASURING -> String.format(Locale.ROOT, "Measuring: %,d%s inferences", report.completed(),
                     report.target() > 0 ? String.format(Locale.ROOT, " of %,d", report.target())
                             : String.format(Locale.ROOT, " (%.0f of %.0f s)", report.elapsedSeconds(),
                                     report.targetSeconds()));
-        });
+        };
     }
 
     /** The message users see: the cause's when the failure only wraps it. */
@@ -176,6 +261,11 @@ public final class BenchmarkViewModel {
     /** Every progress report of the running (or last) benchmark, in order, for the live chart. */
     public ObservableList<BenchmarkProgress> ticks() {
         return ticks;
+    }
+
+    /** The points of the running (or last) sweep, as stored, in the order they finished. */
+    public ObservableList<StoredBenchmark> sweepPoints() {
+        return sweepPoints;
     }
 
     /** The last finished benchmark, as stored. */

@@ -192,21 +192,10 @@ final class BenchCommand implements Callable<Integer> {
             case "cuda" -> BenchmarkSettings.Provider.CUDA;
             default -> throw new CairnException("unknown provider '" + provider + "' (use cpu or cuda)");
         };
-        return new BenchmarkSettings(warmup(warmup), measured, concurrency, batch, dims,
+        return new BenchmarkSettings(RunLimit.parse(warmup, "--warmup"), measured, concurrency, batch, dims,
                 intraOpThreads, interOpThreads, parallel ? BenchmarkSettings.ExecutionMode.PARALLEL
                         : BenchmarkSettings.ExecutionMode.SEQUENTIAL,
                 BenchmarkSettings.parseOptimization(optLevel), chosen, source);
-    }
-
-    /** {@code 20} runs or {@code 5s} seconds. */
-    static RunLimit warmup(String text) {
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            return trimmed.endsWith("s") ? RunLimit.ofSeconds(Double.parseDouble(trimmed.substring(0,
-                    trimmed.length() - 1))) : RunLimit.ofRuns(Long.parseLong(trimmed));
-        } catch (NumberFormatException e) {
-            throw new CairnException("--warmup takes a number of runs (20) or of seconds (5s), got '" + text + "'");
-        }
     }
 
     private StoredBenchmark store(ModelReference reference, BenchmarkResult result) throws IOException {

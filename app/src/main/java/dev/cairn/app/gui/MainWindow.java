@@ -2,6 +2,8 @@ package dev.cairn.app.gui;
 
 import dev.cairn.app.AppServices;
 import dev.cairn.app.bench.BenchmarkPane;
+import dev.cairn.app.bench.BenchmarksView;
+import dev.cairn.app.bench.BenchmarksViewModel;
 import dev.cairn.app.bench.BenchmarkViewModel;
 import dev.cairn.app.dashboard.DashboardView;
 import dev.cairn.app.dashboard.DashboardViewModel;
@@ -117,10 +119,8 @@ public final class MainWindow {
         views.put(Section.MODELS, () -> new ModelsView(models,
                 file -> new PlaygroundPane(new PlaygroundViewModel(file, services.tasks())),
                 version -> benchmarkPane(services, models, version)));
-        views.put(Section.BENCHMARKS, () -> new PlaceholderView(Section.BENCHMARKS,
-                "Latency percentiles and throughput of a model under chosen batch sizes, threads and concurrency, "
-                        + "kept and compared across versions.",
-                "cairn bench"));
+        views.put(Section.BENCHMARKS, () -> new BenchmarksView(
+                new BenchmarksViewModel(services.benchmarks(), services.tasks(), services.notifier())));
         views.put(Section.DRIFT, () -> new PlaceholderView(Section.DRIFT,
                 "Reference data against current data, per feature and for the whole dataset, "
                         + "with the statistical tests Evidently uses, as charts and reports.",

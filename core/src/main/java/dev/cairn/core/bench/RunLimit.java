@@ -33,6 +33,21 @@ public record RunLimit(long runs, double seconds) {
         return new RunLimit(0, seconds);
     }
 
+    /**
+     * Reads a limit as users type it: {@code 20} (runs) or {@code 5s} (seconds).
+     *
+     * @param what names the setting in the error, e.g. "Warm-up"
+     */
+    public static RunLimit parse(String text, String what) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        try {
+            return trimmed.endsWith("s") ? ofSeconds(Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)))
+                    : ofRuns(Long.parseLong(trimmed));
+        } catch (NumberFormatException e) {
+            throw new BenchmarkException(what + " takes a number of runs (20) or of seconds (5s), got '" + text + "'");
+        }
+    }
+
     /** Whether the phase ends after a number of runs rather than a time. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isCounted() {
