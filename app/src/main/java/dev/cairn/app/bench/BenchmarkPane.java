@@ -321,6 +321,7 @@ public final class BenchmarkPane extends ScrollPane {
         box.setId(id);
         box.getItems().setAll(values);
         box.setConverter(converter(value -> value == null ? "" : value.name().toLowerCase(Locale.ROOT)));
+        box.setMinWidth(Region.USE_PREF_SIZE); // "sequential" in full, not "se..."
         return box;
     }
 

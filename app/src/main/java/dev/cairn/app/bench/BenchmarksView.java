@@ -42,7 +42,7 @@ import javafx.stage.FileChooser;
 
 /**
  * The Benchmarks section: the stored results in a table; choosing rows compares them side by side (the oldest chosen
- * (the oldest) is the baseline, each figure shows its change from it, settings that differ are marked), overlays their
+ * is the baseline, each figure shows its change from it, settings that differ are marked), overlays their
  * percentile curves, and plots the whole sweeps the chosen rows belong to. Export CSV/JSON and Delete act on the
  * chosen rows.
  */
@@ -50,6 +50,8 @@ public final class BenchmarksView extends VBox {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+
+    private static final double ROW_HEIGHT = 26;
 
     private final BenchmarksViewModel model;
     private final TableView<StoredBenchmark> table = new TableView<>();
@@ -133,14 +135,14 @@ public final class BenchmarksView extends VBox {
         table.setPlaceholder(new Label("No benchmarks yet: open a model version's Benchmark tab, or run cairn bench."));
         table.getColumns().setAll(List.of(
                 column("#", 50, b -> String.valueOf(b.id())),
-                column("When", 130, b -> WHEN.format(Instant.ofEpochMilli(b.createdAtMillis()))),
-                column("Model", 180, b -> b.model().name()),
+                column("When", 150, b -> WHEN.format(Instant.ofEpochMilli(b.createdAtMillis()))),
+                column("Model", 160, b -> b.model().name()),
                 column("Version", 70, b -> b.model().version() == null ? "file" : "v" + b.model().version()),
                 column("Sweep", 110, b -> b.sweep() == null ? "" : b.sweep().sweepId() + " \u00b7 "
                         + b.sweep().parameter().key() + " " + b.sweep().valueIn(b)),
-                column("Batch", 60, b -> String.valueOf(b.result().samplesPerInference())),
-                column("Concurrency", 90, b -> String.valueOf(b.result().settings().concurrency())),
-                column("Threads", 70, b -> b.result().settings().intraOpThreads() == 0 ? "default"
+                column("Batch", 70, b -> String.valueOf(b.result().samplesPerInference())),
+                column("Concurrency", 105, b -> String.valueOf(b.result().settings().concurrency())),
+                column("Threads", 80, b -> b.result().settings().intraOpThreads() == 0 ? "default"
                         : String.valueOf(b.result().settings().intraOpThreads())),
                 number("Inferences/s", b -> b.result().inferencesPerSecond(), "%,.1f"),
                 number("Samples/s", b -> b.result().samplesPerSecond(), "%,.1f"),
@@ -164,7 +166,7 @@ public final class BenchmarksView extends VBox {
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
         comparisonTable.setId("benchmarks-comparison");
-        comparisonTable.setPrefHeight(430);
+        comparisonTable.setFixedCellSize(ROW_HEIGHT);
         comparisonTable.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonRow row, boolean empty) {
@@ -222,10 +224,12 @@ public final class BenchmarksView extends VBox {
                     }
                 }
             });
-            column.setPrefWidth(190);
+            column.setPrefWidth(230);
             comparisonTable.getColumns().add(column);
         }
         comparisonTable.getItems().setAll(rows(comparison));
+        // Tall enough for every row: the page scrolls, not the table inside it.
+        comparisonTable.setPrefHeight((comparisonTable.getItems().size() + 1.6) * ROW_HEIGHT);
         List<Series> curves = new ArrayList<>();
         for (StoredBenchmark b : benchmarks) {
             Series curve = LatencyCurve.of(b.result().histogram());
@@ -234,14 +238,11 @@ public final class BenchmarksView extends VBox {
         percentiles.show(curves);
     }
 
-    /** Settings first (marked where they differ), then figures with their change from the baseline. */
+    /** Figures first, with their change from the baseline, then the settings (marked where they differ). */
     static List<ComparisonRow> rows(BenchmarkComparison comparison) {
         int columns = comparison.benchmarks().size();
         List<ComparisonRow> rows = new ArrayList<>();
         List<String> plain = java.util.Collections.nCopies(columns, "");
-        for (BenchmarkComparison.Setting setting : comparison.settings()) {
-            rows.add(new ComparisonRow(setting.name(), setting.values(), plain, setting.differs()));
-        }
         for (BenchmarkComparison.Figure figure : comparison.figures()) {
             List<String> cells = new ArrayList<>();
             List<String> styles = new ArrayList<>();
@@ -259,6 +260,9 @@ public final class BenchmarksView extends VBox {
                 styles.add(style);
             }
             rows.add(new ComparisonRow(figure.name() + " (" + figure.unit() + ")", cells, styles, false));
+        }
+        for (BenchmarkComparison.Setting setting : comparison.settings()) {
+            rows.add(new ComparisonRow(setting.name(), setting.values(), plain, setting.differs()));
         }
         return rows;
     }
@@ -324,7 +328,7 @@ public final class BenchmarksView extends VBox {
                 setText(empty || number == null ? null : String.format(Locale.ROOT, format, number));
             }
         });
-        column.setPrefWidth(100);
+        column.setPrefWidth(115);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }
