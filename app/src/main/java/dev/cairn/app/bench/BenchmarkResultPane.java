@@ -11,29 +11,31 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
- * A finished benchmark: its figures in two columns (run, latency) and, placed by the owner next to the form, its
- * percentile curve.
+ * A finished benchmark: its figures in two columns (run, latency) over its latency histogram and, placed by the
+ * owner next to the form, its percentile curve.
  */
-final class BenchmarkResultPane extends HBox {
+final class BenchmarkResultPane extends VBox {
 
     private final GridPane run = grid("bench-figures-run");
     private final GridPane latency = grid("bench-figures-latency");
     private final MetricChart curve = new MetricChart("Latency by percentile");
-    private final HistogramChart histogram = new HistogramChart("Latency histogram (the last bar holds the slowest "
-            + "0.1%)", "latency (ms)");
+    private final HistogramChart histogram = new HistogramChart("Latency histogram (the last bar holds the slowest 1%)",
+            "latency (ms)");
 
     BenchmarkResultPane() {
-        super(32);
+        super(12);
         setId("bench-result");
         curve.setId("bench-percentile-chart");
         curve.setXAxis("percentile, in nines: 1 = P90, 2 = P99, 3 = P99.9, 4 = P99.99", false);
         curve.setLogY(true); // the max is often 100x the median
         histogram.setId("bench-histogram");
-        histogram.setPrefSize(520, 260);
-        HBox.setHgrow(histogram, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().setAll(run, latency, histogram);
+        histogram.setPrefHeight(260);
+        // Figures side by side, the histogram under them at full width: the tab is often narrow.
+        getChildren().setAll(new HBox(32, run, latency), histogram);
     }
 
     void show(StoredBenchmark stored) {
@@ -79,6 +81,7 @@ final class BenchmarkResultPane extends HBox {
     private static GridPane grid(String id) {
         GridPane grid = new GridPane();
         grid.setId(id);
+        grid.setMinWidth(Region.USE_PREF_SIZE); // the histogram beside it gives way, not the figures
         grid.setHgap(12);
         grid.setVgap(3);
         return grid;

@@ -5,8 +5,8 @@ import org.HdrHistogram.AbstractHistogram;
 
 /**
  * A benchmark's latencies as bars: how many inferences took each span of milliseconds. The bins run evenly from the
- * fastest inference to P99.9; the rarer, slower ones are counted in the last bar, since a handful of outliers at
- * 100x the median would otherwise squash every other bar into one.
+ * fastest inference to P99; the slowest 1% are counted in the last bar, since a handful of outliers at 100x the
+ * median would otherwise squash every other bar into one (the percentile curve beside it shows that tail).
  */
 final class LatencyHistogram {
 
@@ -21,7 +21,7 @@ final class LatencyHistogram {
             return new Series("inferences", new double[0], new double[0]);
         }
         long low = histogram.getMinValue();
-        long high = Math.max(histogram.getValueAtPercentile(99.9), low + BINS);
+        long high = Math.max(histogram.getValueAtPercentile(99), low + BINS);
         double width = (double) (high - low) / BINS;
         double[] x = new double[BINS];
         double[] y = new double[BINS];
