@@ -246,10 +246,13 @@ public final class RunLog {
             return;
         }
         Map<String, Metric> latestInBatch = new LinkedHashMap<>();
+        Map<String, MetricRange> rangeInBatch = new LinkedHashMap<>();
         Map<String, List<Metric>> byKey = new LinkedHashMap<>();
         for (Metric metric : metrics) {
             byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
             latestInBatch.merge(metric.key(), metric, (a, b) -> b.isAfter(a) ? b : a);
+            rangeInBatch.merge(metric.key(), MetricRange.EMPTY.with(metric.step(), metric.value()),
+                    MetricRange::merge);
         }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO metric_chunk (run_id, metric_key, point_count, points) VALUES (?, ?, ?, ?)")) {
@@ -263,28 +266,42 @@ public final class RunLog {
             insert.executeBatch();
         }
         for (Metric candidate : latestInBatch.values()) {
-            updateLatest(connection, runId, candidate);
+            updateSummary(connection, runId, candidate, rangeInBatch.get(candidate.key()));
         }
     }
 
-    private static void updateLatest(Connection connection, String runId, Metric candidate) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT metric_value, ts, step FROM latest_metric WHERE run_id = ? AND metric_key = ? FOR UPDATE")) {
+    /** Keeps the (run, key) row of latest_metric up to date: the latest point, and the range with this batch's. */
+    private static void updateSummary(Connection connection, String runId, Metric candidate, MetricRange batch)
+            throws SQLException {
+        Metric latest = candidate;
+        MetricRange range = batch;
+        try (PreparedStatement select = connection.prepareStatement("SELECT metric_value, ts, step, min_value, "
+                + "min_step, max_value, max_step FROM latest_metric WHERE run_id = ? AND metric_key = ? FOR UPDATE")) {
             select.setString(1, runId);
             select.setString(2, candidate.key());
             try (ResultSet row = select.executeQuery()) {
-                if (row.next() && !candidate.isAfter(new Metric(candidate.key(), row.getDouble(1), row.getLong(2), row.getLong(3)))) {
-                    return;
+                if (row.next()) {
+                    Metric stored = new Metric(candidate.key(), row.getDouble(1), row.getLong(2), row.getLong(3));
+                    latest = candidate.isAfter(stored) ? candidate : stored;
+                    MetricRange known = RunRows.range(row, 4);
+                    // A row from before ranges were kept: the range comes from all points, this batch's included.
+                    range = known == null ? RunRows.rangeFromPoints(connection, runId, candidate.key())
+                            : known.merge(batch);
                 }
             }
         }
-        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO latest_metric "
-                + "(run_id, metric_key, metric_value, ts, step) KEY (run_id, metric_key) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO latest_metric (run_id, metric_key, "
+                + "metric_value, ts, step, min_value, min_step, max_value, max_step) KEY (run_id, metric_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             merge.setString(1, runId);
             merge.setString(2, candidate.key());
-            merge.setDouble(3, candidate.value());
-            merge.setLong(4, candidate.timestamp());
-            merge.setLong(5, candidate.step());
+            merge.setDouble(3, latest.value());
+            merge.setLong(4, latest.timestamp());
+            merge.setLong(5, latest.step());
+            merge.setDouble(6, range.min());
+            merge.setLong(7, range.minStep());
+            merge.setDouble(8, range.max());
+            merge.setLong(9, range.maxStep());
             merge.executeUpdate();
         }
     }

@@ -75,13 +75,20 @@ final class RunRows {
             }
         }
         Map<String, List<Metric>> metrics = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT run_id, metric_key, metric_value, ts, step FROM latest_metric WHERE run_id = ANY(?) ORDER BY metric_key")) {
+        Map<String, Map<String, MetricRange>> ranges = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT run_id, metric_key, metric_value, ts, "
+                + "step, min_value, min_step, max_value, max_step FROM latest_metric WHERE run_id = ANY(?) "
+                + "ORDER BY metric_key")) {
             select.setArray(1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    metrics.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(
-                            new Metric(rows.getString(2), rows.getDouble(3), rows.getLong(4), rows.getLong(5)));
+                    String runId = rows.getString(1);
+                    String key = rows.getString(2);
+                    metrics.computeIfAbsent(runId, k -> new ArrayList<>()).add(
+                            new Metric(key, rows.getDouble(3), rows.getLong(4), rows.getLong(5)));
+                    MetricRange range = range(rows, 6);
+                    ranges.computeIfAbsent(runId, k -> new TreeMap<>()).put(key, range != null ? range
+                            : rangeFromPoints(connection, runId, key));
                 }
             }
         }
@@ -92,11 +99,41 @@ final class RunRows {
         for (String runId : runIds) {
             RunInfo info = infos.get(runId);
             if (info != null) {
-                runs.add(new Run(info, metrics.getOrDefault(runId, List.of()), params.getOrDefault(runId, Map.of()),
-                        tags.getOrDefault(runId, Map.of()), inputs.getOrDefault(runId, List.of())));
+                runs.add(new Run(info, metrics.getOrDefault(runId, List.of()), ranges.getOrDefault(runId, Map.of()),
+                        params.getOrDefault(runId, Map.of()), tags.getOrDefault(runId, Map.of()),
+                        inputs.getOrDefault(runId, List.of())));
             }
         }
         return runs;
+    }
+
+    /** The range in four columns from {@code first} (min, its step, max, its step); null where not kept yet. */
+    static MetricRange range(ResultSet row, int first) throws SQLException {
+        double min = row.getDouble(first);
+        if (row.wasNull()) {
+            return null;
+        }
+        return new MetricRange(min, row.getLong(first + 1), row.getDouble(first + 2), row.getLong(first + 3));
+    }
+
+    /** The range of every stored point of one metric: for rows written before ranges were kept. */
+    static MetricRange rangeFromPoints(Connection connection, String runId, String key) throws SQLException {
+        MetricRange range = MetricRange.EMPTY;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT point_count, points FROM metric_chunk WHERE run_id = ? AND metric_key = ?")) {
+            select.setString(1, runId);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int count = rows.getInt(1);
+                    long[] steps = new long[count];
+                    double[] values = new double[count];
+                    MetricChunk.decodeInto(rows.getBytes(2), count, 0, steps, new long[count], values, 0, count);
+                    range = range.merge(MetricRange.of(steps, values, count));
+                }
+            }
+        }
+        return range;
     }
 
     private static Map<String, Map<String, String>> keyValues(Connection connection, Array ids, String table,
