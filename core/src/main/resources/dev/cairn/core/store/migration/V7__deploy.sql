@@ -22,6 +22,10 @@ CREATE TABLE deployment (
     port            INT,
     url             VARCHAR(1000),
     strategy        VARCHAR(20)   NOT NULL,
+    -- What redeploy and rollback repeat; environment variables are not kept, since they often carry secrets.
+    cpus            DOUBLE PRECISION,
+    memory_bytes    BIGINT,
+    restart_policy  VARCHAR(40)   NOT NULL,
     status          VARCHAR(20)   NOT NULL,
     failure_reason  VARCHAR(8000),
     created_at      BIGINT        NOT NULL,
