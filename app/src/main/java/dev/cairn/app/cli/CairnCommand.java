@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Cairn, the MLOps workbench for the desktop.",
             "Without a command it opens the workbench window; with one it runs headless."},
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
-            InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
     /** Exit code for a bad command line: unknown command, unknown or malformed option. */
@@ -35,6 +36,11 @@ public final class CairnCommand implements Callable<Integer> {
             description = "Data directory (default: $CAIRN_HOME, else ~/.cairn).")
     void setHome(Path home) {
         this.home = home;
+    }
+
+    /** The environment the command runs in ({@code DOCKER_HOST}, {@code CAIRN_RUNTIME_JAR}, ...). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The data directory this invocation works on. */

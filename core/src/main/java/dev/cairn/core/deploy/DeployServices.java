@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** The deploy services of one workspace, built together so the GUI and the CLI share them. */
-public record DeployServices(DockerHosts hosts, ModelImages images, Deployer deployer) {
+public record DeployServices(DockerHosts hosts, ModelImages images, DeployableModels models, Deployer deployer) {
 
     /**
      * @param environment where {@code DOCKER_HOST} and {@code CAIRN_RUNTIME_JAR} are read
@@ -17,8 +17,8 @@ public record DeployServices(DockerHosts hosts, ModelImages images, Deployer dep
         Clock clock = Clock.systemUTC();
         DockerHosts hosts = new DockerHosts(new DockerHostStore(workspace.store(), clock), environment);
         ModelImages images = new ModelImages(() -> RuntimeJar.locate(environment), baseImage, clock);
-        Deployer deployer = new Deployer(hosts, images, new DeploymentStore(workspace.store(), clock),
-                new DeployableModels(registry.registry(), registry.files()));
-        return new DeployServices(hosts, images, deployer);
+        DeployableModels models = new DeployableModels(registry.registry(), registry.files());
+        Deployer deployer = new Deployer(hosts, images, new DeploymentStore(workspace.store(), clock), models);
+        return new DeployServices(hosts, images, models, deployer);
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
  * The local Docker engine for tests. Without one the test is skipped with a message saying why; with
  * {@code CAIRN_REQUIRE_DOCKER=1} (as CI sets it) it fails instead, so a broken engine cannot pass as a skip.
  */
-final class LocalDocker {
+public final class LocalDocker {
 
     /** The base image .ci/docker-base-image.sh makes; the tests never pull one. */
-    static final String BASE_IMAGE = System.getProperty("cairn.docker.base-image", "cairn/jre-base:17");
+    public static final String BASE_IMAGE = System.getProperty("cairn.docker.base-image", "cairn/jre-base:17");
 
     private static EngineInfo info;
     private static String unavailable;
@@ -20,12 +20,12 @@ final class LocalDocker {
     private LocalDocker() {
     }
 
-    static DockerHost host() {
+    public static DockerHost host() {
         return DockerHost.local(System.getenv());
     }
 
     /** Skips (or under CAIRN_REQUIRE_DOCKER=1 fails) the test unless the engine answers and has the base image. */
-    static synchronized EngineInfo require() {
+    public static synchronized EngineInfo require() {
         if (info == null && unavailable == null) {
             try (DockerEngine engine = DockerEngine.connect(host())) {
                 engine.client().inspectImageCmd(BASE_IMAGE).exec();
