@@ -133,105 +133,76 @@ final class DeploymentsCommand implements Runnable {
         }
     }
 
-    /** {@code cairn deployments stop DEPLOYMENT}. */
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops a deployment (it drains first).")
-    static final class Stop implements Callable<Integer> {
+    /** A subcommand that does one thing to one deployment and says what it did. */
+    abstract static class DeploymentAction implements Callable<Integer> {
 
         @ParentCommand
         private DeploymentsCommand deployments;
 
         @Spec
-        private CommandSpec spec;
+        CommandSpec spec;
 
         @Mixin
         private Target target;
 
-        @Override
-        public Integer call() {
-            try (DeployWorkspace workspace = new DeployWorkspace(deployments.parent, null)) {
-                Deployer deployer = workspace.services().deployer();
-                Deployment stopped = deployer.stop(target.resolve(deployer, workspace).id());
-                spec.commandLine().getOut().println("Stopped deployment " + stopped.id() + " (" + stopped.reference() + ")");
-            }
-            return 0;
-        }
-    }
-
-    /** {@code cairn deployments start DEPLOYMENT}. */
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts a stopped deployment again.")
-    static final class Start implements Callable<Integer> {
-
-        @ParentCommand
-        private DeploymentsCommand deployments;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Target target;
+        /** Acts on deployment {@code id}; returns the line to print. */
+        abstract String act(Deployer deployer, long id) throws InterruptedException;
 
         @Override
         public Integer call() throws InterruptedException {
             try (DeployWorkspace workspace = new DeployWorkspace(deployments.parent, null)) {
                 Deployer deployer = workspace.services().deployer();
-                Deployment started = deployer.start(target.resolve(deployer, workspace).id(), Duration.ofMinutes(2));
-                spec.commandLine().getOut().println("Started deployment " + started.id() + " (" + started.reference()
-                        + ") at " + started.url());
+                spec.commandLine().getOut().println(act(deployer, target.resolve(deployer, workspace).id()));
             }
             return 0;
         }
     }
 
-    /** {@code cairn deployments remove DEPLOYMENT}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a deployment's container.")
-    static final class Remove implements Callable<Integer> {
-
-        @ParentCommand
-        private DeploymentsCommand deployments;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Target target;
+    /** {@code cairn deployments stop DEPLOYMENT}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops a deployment (it drains first).")
+    static final class Stop extends DeploymentAction {
 
         @Override
-        public Integer call() {
-            try (DeployWorkspace workspace = new DeployWorkspace(deployments.parent, null)) {
-                Deployer deployer = workspace.services().deployer();
-                Deployment removed = deployer.remove(target.resolve(deployer, workspace).id());
-                spec.commandLine().getOut().println("Removed deployment " + removed.id() + " (" + removed.reference() + ")");
-            }
-            return 0;
+        String act(Deployer deployer, long id) {
+            Deployment stopped = deployer.stop(id);
+            return "Stopped deployment " + stopped.id() + " (" + stopped.reference() + ")";
+        }
+    }
+
+    /** {@code cairn deployments start DEPLOYMENT}. */
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Starts a stopped deployment again.")
+    static final class Start extends DeploymentAction {
+
+        @Override
+        String act(Deployer deployer, long id) throws InterruptedException {
+            Deployment started = deployer.start(id, Duration.ofMinutes(2));
+            return "Started deployment " + started.id() + " (" + started.reference() + ") at " + started.url();
+        }
+    }
+
+    /** {@code cairn deployments remove DEPLOYMENT}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a deployment's container.")
+    static final class Remove extends DeploymentAction {
+
+        @Override
+        String act(Deployer deployer, long id) {
+            Deployment removed = deployer.remove(id);
+            return "Removed deployment " + removed.id() + " (" + removed.reference() + ")";
         }
     }
 
     /** {@code cairn deployments redeploy DEPLOYMENT}. */
     @Command(name = "redeploy", mixinStandardHelpOptions = true, description = "Deploys the same version again with "
             + "the settings it had (not its environment variables).")
-    static final class Redeploy implements Callable<Integer> {
-
-        @ParentCommand
-        private DeploymentsCommand deployments;
-
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private Target target;
+    static final class Redeploy extends DeploymentAction {
 
         @Override
-        public Integer call() throws InterruptedException {
-            try (DeployWorkspace workspace = new DeployWorkspace(deployments.parent, null)) {
-                Deployer deployer = workspace.services().deployer();
-                Deployment again;
-                try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-                    again = deployer.redeploy(target.resolve(deployer, workspace).id(), Duration.ofMinutes(2), progress);
-                }
-                spec.commandLine().getOut().println("Redeployed " + again.reference() + " as deployment " + again.id()
-                        + ": " + again.url());
+        String act(Deployer deployer, long id) throws InterruptedException {
+            Deployment again;
+            try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+                again = deployer.redeploy(id, Duration.ofMinutes(2), progress);
             }
-            return 0;
+            return "Redeployed " + again.reference() + " as deployment " + again.id() + ": " + again.url();
         }
     }
 
