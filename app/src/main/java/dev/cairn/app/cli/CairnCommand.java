@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             "Without a command it opens the workbench window; with one it runs headless."},
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
             InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, BenchmarksCommand.class,
+            HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
             CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
@@ -36,6 +37,11 @@ public final class CairnCommand implements Callable<Integer> {
             description = "Data directory (default: $CAIRN_HOME, else ~/.cairn).")
     void setHome(Path home) {
         this.home = home;
+    }
+
+    /** The environment the command runs in ({@code DOCKER_HOST}, {@code CAIRN_RUNTIME_JAR}, ...). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The data directory this invocation works on. */

@@ -10,13 +10,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a store's schema up to date by applying, in order, each migration newer than the
- * version recorded in {@code cairn_schema_history}, one transaction per migration.
+ * Brings a store's schema up to date by applying, in order, each migration not yet recorded in
+ * {@code cairn_schema_history}, one transaction per migration. Versions must rise but may skip a number, and a
+ * skipped one applied later still runs: branches developed side by side each claim a number, and a workspace
+ * migrated by one branch still gets the other's migration once both are merged.
  * See docs/decisions/0002-schema-migrations.md for why this is not Flyway.
  */
 public final class SchemaMigrator {
@@ -36,9 +40,8 @@ public final class SchemaMigrator {
     public SchemaMigrator(List<Migration> migrations) {
         this.migrations = List.copyOf(migrations);
         for (int i = 0; i < this.migrations.size(); i++) {
-            if (this.migrations.get(i).version() != i + 1) {
-                throw new IllegalArgumentException("Migrations must be numbered 1, 2, 3, ... without gaps: "
-                        + this.migrations);
+            if (this.migrations.get(i).version() <= (i == 0 ? 0 : this.migrations.get(i - 1).version())) {
+                throw new IllegalArgumentException("Migrations must be numbered upwards from 1: " + this.migrations);
             }
         }
     }
@@ -49,10 +52,16 @@ public final class SchemaMigrator {
      * @throws NewerSchemaException if the store was written by a newer Cairn; nothing is changed then
      */
     public int migrate(Store store) {
-        int latest = migrations.size();
+        int latest = migrations.get(migrations.size() - 1).version();
+        Set<Integer> applied = new HashSet<>();
         int current = store.inTransaction(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(HISTORY_TABLE);
+                try (ResultSet rows = statement.executeQuery("SELECT version FROM cairn_schema_history")) {
+                    while (rows.next()) {
+                        applied.add(rows.getInt(1));
+                    }
+                }
             }
             return currentVersion(connection);
         });
@@ -61,8 +70,10 @@ public final class SchemaMigrator {
                     + current + "; Cairn " + CairnVersion.current() + " knows up to " + latest
                     + "). Cairn left it untouched: upgrade Cairn, or start it with another --home.");
         }
-        for (Migration migration : migrations.subList(current, latest)) {
-            apply(store, migration);
+        for (Migration migration : migrations) {
+            if (!applied.contains(migration.version())) {
+                apply(store, migration);
+            }
         }
         return latest;
     }

@@ -1,0 +1,116 @@
+package dev.cairn.app.cli;
+
+import dev.cairn.core.deploy.DeployServices;
+import dev.cairn.core.deploy.DeploySettings;
+import dev.cairn.core.deploy.DeployStrategy;
+import dev.cairn.core.deploy.DeployableModel;
+import dev.cairn.core.deploy.Deployment;
+import dev.cairn.core.deploy.DockerHost;
+import dev.cairn.core.error.CairnException;
+import dev.cairn.runtime.cli.ByteSize;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn deploy NAME:VERSION --host HOST}: builds the model's image on the host if needed and runs it. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploys a registered model version as a container on a Docker host: builds the image "
+                + "(model + Cairn's runtime) when the host lacks it, starts it, and waits until it is healthy.",
+            "A newer version takes over the model's port on the host; 'cairn deployments rollback' returns."})
+final class DeployCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private CairnCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME:VERSION", description = "A registered model version (VERSION may be an alias).")
+    private String model;
+
+    @Option(names = "--host", defaultValue = DockerHost.LOCAL_NAME, description = "A saved host's name or an engine "
+            + "URL such as unix:///var/run/docker.sock (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", description = "Host port to publish (default: the model's current port, else a free one).")
+    private Integer port;
+
+    @Option(names = "--strategy", defaultValue = "replace", description = "replace or blue-green (default: "
+            + "${DEFAULT-VALUE}).")
+    private String strategy;
+
+    @Option(names = "--cpus", description = "CPU limit, e.g. 1.5.")
+    private Double cpus;
+
+    @Option(names = "--memory", paramLabel = "SIZE", converter = ByteSize.class, description = "Memory limit, e.g. 512MB.")
+    private Long memory;
+
+    @Option(names = "--restart", defaultValue = "unless-stopped", description = "Docker restart policy (default: "
+            + "${DEFAULT-VALUE}).")
+    private String restart;
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Environment variable for the container.")
+    private Map<String, String> environment = Map.of();
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "120", description = "How long the "
+            + "container may take to become healthy (default: ${DEFAULT-VALUE}).")
+    private long readyTimeout;
+
+    @Option(names = "--base-image", paramLabel = "IMAGE", description = "Java 17+ image to build on (default: "
+            + "$CAIRN_BASE_IMAGE, else eclipse-temurin:17-jre).")
+    private String baseImage;
+
+    @Option(names = "--export", paramLabel = "DIR", description = "Write the image's build context (Dockerfile, "
+            + "runtime, model) to DIR instead of deploying, for 'docker build DIR'.")
+    private Path export;
+
+    @Option(names = "--arch", defaultValue = "amd64", description = "With --export: amd64 or arm64 (default: "
+            + "${DEFAULT-VALUE}).")
+    private String arch;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        int colon = model.lastIndexOf(':');
+        if (colon <= 0 || colon == model.length() - 1) {
+            throw new CairnException("Give the model as NAME:VERSION, e.g. fraud:3 or fraud:champion (got '" + model + "')");
+        }
+        String name = model.substring(0, colon);
+        String version = model.substring(colon + 1);
+        PrintWriter out = spec.commandLine().getOut();
+        try (DeployWorkspace workspace = new DeployWorkspace(parent, baseImage)) {
+            DeployServices services = workspace.services();
+            if (export != null) {
+                return export(workspace, name, version, out);
+            }
+            DeploySettings settings = new DeploySettings(port, DeployStrategy.parse(strategy), cpus, memory, restart,
+                    environment, Duration.ofSeconds(readyTimeout));
+            long start = System.nanoTime();
+            Deployment deployment;
+            try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
+                deployment = services.deployer().deploy(host, name, version, settings, progress);
+            }
+            out.printf("Deployed %s to %s as deployment %d in %.1f s: %s (container %s, image %s)%n",
+                    deployment.reference(), deployment.host(), deployment.id(), (System.nanoTime() - start) / 1e9,
+                    deployment.url(), deployment.containerName(), deployment.image());
+        }
+        return 0;
+    }
+
+    private int export(DeployWorkspace workspace, String name, String version, PrintWriter out) {
+        DeployServices services = workspace.services();
+        DeployableModel deployable = services.models().resolve(name, version);
+        services.images().context(services.images().recipe(deployable), arch).writeTo(export);
+        out.println("Wrote the build context of " + deployable.reference() + " (linux/" + arch + ", FROM "
+                + services.images().baseImage() + ") to " + export + "; build it with: docker build -t "
+                + services.images().recipe(deployable).tag() + " " + export);
+        return 0;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cairn.core.deploy;
+
+import com.github.dockerjava.api.model.Container;
+import dev.cairn.core.progress.Cancellation;
+import dev.cairn.core.progress.ProgressListener;
+import dev.cairn.core.registry.ModelVersion;
+import dev.cairn.core.registry.RegistryServices;
+import dev.cairn.core.testing.SharedData;
+import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.workspace.Workspace;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A workspace with the iris classifier registered twice under one name (versions 1 and 2, the same file, so the
+ * image layers are shared and only the served version differs), and a deployer on the local engine.
+ */
+final class DeployFixture implements AutoCloseable {
+
+    final String modelName;
+    final Deployer deployer;
+    final DeploymentStore deployments;
+    final DockerHosts hosts;
+    final IrisClient iris = new IrisClient();
+
+    DeployFixture(Workspace workspace, String modelName) {
+        this.modelName = modelName;
+        RegistryServices registry = RegistryServices.of(workspace, TrackingServices.of(workspace));
+        ModelVersion first = registry.registration().register(SharedData.model("tribuo_iris_lr.onnx"), modelName, null,
+                null, ProgressListener.NONE, Cancellation.NEVER).version();
+        registry.registry().createVersion(modelName, first.source(), null, null, "the same file again", Map.of(),
+                first.provenance());
+        Clock clock = Clock.systemUTC();
+        hosts = new DockerHosts(new DockerHostStore(workspace.store(), clock), System.getenv());
+        deployments = new DeploymentStore(workspace.store(), clock);
+        deployer = new Deployer(hosts, TestModels.images(), deployments,
+                new DeployableModels(registry.registry(), registry.files()));
+    }
+
+    Deployment deploy(int version, DeploySettings settings) throws InterruptedException {
+        return deployer.deploy("local", modelName, Integer.toString(version), settings, ProgressListener.NONE);
+    }
+
+    /** The model's containers on the engine, running or not. */
+    List<Container> containers() {
+        try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
+            return engine.client().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec();
+        }
+    }
+
+    /** Removes every container of the model, so no test leaves one behind. */
+    @Override
+    public void close() {
+        try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
+            for (Container container : containers()) {
+                engine.client().removeContainerCmd(container.getId()).withForce(true).exec();
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cairn.core.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.progress.ProgressListener;
+import dev.cairn.core.testing.TestFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second Docker engine on {@code tcp://127.0.0.1:PORT} with mutual TLS, started by the test with certificates made
+ * by openssl: test connection and an image build go through it, and a wrong CA is a clear error, not a hang. The
+ * engine runs without a bridge (it must not fight the first engine over docker0), so no container is run on it.
+ */
+class TlsEngineTest {
+
+    private static Path folder;
+    private static Process dockerd;
+    private static DockerHost host;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        LocalDocker.require();
+        if (!"root".equals(System.getProperty("user.name")) || !onPath("dockerd") || !onPath("openssl")) {
+            LocalDocker.unavailableBecause("a second engine needs root, dockerd and openssl");
+        }
+        folder = Files.createTempDirectory("cairn-tls-engine-");
+        Path client = Files.createDirectories(folder.resolve("client"));
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=cairn test CA",
+                "-keyout", "ca-key.pem", "-out", "ca.pem");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server-key.pem",
+                "-out", "server.csr");
+        Files.writeString(folder.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+                "-days", "1", "-extfile", "server.ext", "-out", "server.pem");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=cairn client", "-keyout", "client/key.pem",
+                "-out", "client.csr");
+        Files.writeString(folder.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+        openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+                "-days", "1", "-extfile", "client.ext", "-out", "client/cert.pem");
+        Files.copy(folder.resolve("ca.pem"), client.resolve("ca.pem"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        dockerd = new ProcessBuilder("dockerd", "-H", "tcp://127.0.0.1:" + port, "--tlsverify",
+                "--tlscacert", folder.resolve("ca.pem").toString(), "--tlscert", folder.resolve("server.pem").toString(),
+                "--tlskey", folder.resolve("server-key.pem").toString(), "--data-root", folder.resolve("data").toString(),
+                "--exec-root", folder.resolve("exec").toString(), "--pidfile", folder.resolve("dockerd.pid").toString(),
+                "--bridge", "none", "--iptables=false", "--ip-masq=false")
+                .redirectErrorStream(true).redirectOutput(folder.resolve("dockerd.log").toFile()).start();
+        host = new DockerHost("tls-engine", "tcp://127.0.0.1:" + port, client, false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (DockerEngine engine = DockerEngine.connect(host)) {
+                // The base image comes over from the first engine, as `docker save | docker load` would move it.
+                try (DockerEngine local = DockerEngine.connect(LocalDocker.host());
+                     InputStream image = local.client().saveImageCmd(LocalDocker.BASE_IMAGE).exec()) {
+                    engine.client().loadImageCmd(new ByteArrayInputStream(image.readAllBytes())).exec();
+                }
+                return;
+            } catch (DeployException e) {
+                if (System.nanoTime() > deadline || !dockerd.isAlive()) {
+                    throw new IllegalStateException("The TLS engine did not start: "
+                            + Files.readString(folder.resolve("dockerd.log")), e);
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopEngine() throws InterruptedException {
+        if (dockerd != null) {
+            dockerd.destroy();
+            dockerd.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (folder != null) {
+            TestFiles.deleteRecursively(folder);
+        }
+    }
+
+    @Test
+    void testConnectionAndBuildGoThroughMutualTls() {
+        try (DockerEngine engine = DockerEngine.connect(host)) {
+            assertThat(engine.info().apiAtLeast("1.41")).isTrue();
+            long start = System.nanoTime();
+            BuiltImage image = TestModels.images().ensure(engine, TestModels.iris("tls-iris", 1), ProgressListener.NONE);
+            System.out.printf("[figures] TLS engine %s: connected and built %s in %d ms%n", engine.info().describe(),
+                    image.tag(), (System.nanoTime() - start) / 1_000_000);
+            assertThat(image.reused()).isFalse();
+            assertThat(engine.client().inspectImageCmd(image.tag()).exec().getConfig().getLabels())
+                    .containsEntry(Labels.MODEL_NAME, "tls-iris");
+        }
+    }
+
+    @Test
+    void wrongCaIsAClearErrorNotAHang() throws IOException {
+        Path wrong = Files.createDirectories(folder.resolve("wrong-ca"));
+        Files.copy(folder.resolve("client/cert.pem"), wrong.resolve("cert.pem"));
+        Files.copy(folder.resolve("client/key.pem"), wrong.resolve("key.pem"));
+        // A CA that did not sign the engine's certificate: the client must refuse the engine.
+        Process other = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=another CA", "-keyout", wrong.resolve("other-key.pem").toString(), "-out",
+                wrong.resolve("ca.pem").toString()).redirectErrorStream(true).start();
+        assertThat(waitFor(other)).isZero();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> DockerEngine.connect(new DockerHost("wrong-ca", host.url(), wrong, false)))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("TLS handshake failed")
+                .hasMessageContaining("ca.pem");
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(15));
+    }
+
+    private static void openssl(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        if (waitFor(process) != 0) {
+            throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: "
+                    + new String(process.getInputStream().readAllBytes()));
+        }
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            process.getInputStream().readAllBytes();
+            return process.waitFor();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+}
