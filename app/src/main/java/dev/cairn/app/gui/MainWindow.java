@@ -113,7 +113,7 @@ public final class MainWindow {
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks())));
         views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
-                new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier()),
+                new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier(), services.settings()),
                 () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),
                 () -> new CompareViewModel(services.tracking(), services.tasks())));
         views.put(Section.MODELS, () -> new ModelsView(models,

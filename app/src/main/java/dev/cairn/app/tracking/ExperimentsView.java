@@ -35,7 +35,6 @@ import javafx.scene.layout.VBox;
 /** The Experiments section: experiments on the left, the selected experiment's runs on the right. */
 public final class ExperimentsView extends SplitPane {
 
-    private static final int MAX_KEY_COLUMNS = 12;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -63,15 +62,25 @@ public final class ExperimentsView extends SplitPane {
         table.setItems(model.runs());
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                column("Name", RunRow::name, 170),
-                column("Status", RunRow::status, 90),
-                column("Started", row -> row.startTime() == null ? "" : WHEN.format(Instant.ofEpochMilli(row.startTime())), 165),
-                column("Duration", row -> row.durationMillis() == null ? "" : format(Duration.ofMillis(row.durationMillis())), 90),
-                column("User", RunRow::user, 100),
-                column("Source", RunRow::source, 110)));
+                nameColumn(),
+                sortable(column("Status", RunRow::status, 90), "attributes.status"),
+                sortable(column("Started", row -> row.startTime() == null ? ""
+                        : WHEN.format(Instant.ofEpochMilli(row.startTime())), 165), "attributes.start_time"),
+                unsortable(column("Duration", row -> row.durationMillis() == null ? ""
+                        : format(Duration.ofMillis(row.durationMillis())), 90)),
+                sortable(column("User", RunRow::user, 100), "attributes.user_id"),
+                sortable(column("Source", RunRow::source, 110), "tags.`mlflow.source.name`")));
         fixedColumns = table.getColumns().size();
         model.metricKeys().addListener((ListChangeListener<String>) change -> rebuildKeyColumns());
         model.paramKeys().addListener((ListChangeListener<String>) change -> rebuildKeyColumns());
+        model.columns().addListener((observable, old, chosen) -> rebuildKeyColumns());
+        // The store sorts (and pages) by what the headers ask; sorting the loaded page alone would mislead.
+        table.setSortPolicy(view -> {
+            model.sortBy(view.getSortOrder().stream().filter(column -> column.getUserData() instanceof String)
+                    .map(column -> column.getUserData() + (column.getSortType() == TableColumn.SortType.ASCENDING
+                            ? " ASC" : " DESC")).toList());
+            return true;
+        });
         Label empty = new Label();
         empty.setId("run-table-empty");
         empty.textProperty().bind(Bindings.createStringBinding(() -> model.runFilter().get().isBlank()
@@ -98,6 +107,8 @@ public final class ExperimentsView extends SplitPane {
             RunRow selectedRow = table.getSelectionModel().getSelectedItem();
             if (event.getCode() == javafx.scene.input.KeyCode.ENTER && selectedRow != null) {
                 openRun(selectedRow, runs);
+            } else if (event.getCode() == javafx.scene.input.KeyCode.DELETE && selectedRow != null) {
+                deleteSelected();
             }
         });
         getItems().addAll(experimentList(), right);
@@ -195,11 +206,28 @@ public final class ExperimentsView extends SplitPane {
         compare.setTooltip(new javafx.scene.control.Tooltip("Select two or more runs (Ctrl+click) to compare them"));
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).lessThan(2));
         compare.setOnAction(event -> compareSelected());
+        Button tag = new Button("Tag\u2026");
+        tag.setId("run-tag");
+        tag.setTooltip(new javafx.scene.control.Tooltip("Set a tag on the selected runs"));
+        tag.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(model.busy()));
+        tag.setOnAction(event -> tagSelected());
+        Button delete = new Button("Delete");
+        delete.setId("run-delete");
+        delete.setTooltip(new javafx.scene.control.Tooltip("Delete the selected runs (Delete); restorable"));
+        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()).or(model.busy()));
+        delete.setOnAction(event -> deleteSelected());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(8, count, spacer, compare, more);
+        HBox footer = new HBox(8, count, spacer, tag, delete, compare, more);
         footer.setAlignment(Pos.CENTER_LEFT);
-        HBox search = new HBox(8, filter, apply);
+        Button columnsButton = new Button("Columns\u2026");
+        columnsButton.setId("run-columns");
+        columnsButton.setTooltip(new javafx.scene.control.Tooltip("Choose the metrics (last, min, max, best step), "
+                + "params and tags shown; remembered for this experiment"));
+        columnsButton.setOnAction(event -> new RunColumnsDialog(model.effectiveColumns(), model.metricKeys(),
+                model.paramKeys(), model.tagKeys(), getScene().getWindow()).showAndWait()
+                .ifPresent(model::chooseColumns));
+        HBox search = new HBox(8, filter, apply, columnsButton);
         VBox box = new VBox(8, title, search, error, table, footer);
         box.getStyleClass().add("section-view");
         return box;
@@ -248,24 +276,129 @@ public final class ExperimentsView extends SplitPane {
         return dialog.showAndWait().map(String::trim).filter(name -> !name.isEmpty());
     }
 
-    /** Adds a column per metric (latest value) and per param of the loaded runs, up to a dozen of each. */
+    /** Adds the chosen metric, param and tag columns (by default the first dozen metrics and params). */
     private void rebuildKeyColumns() {
         table.getColumns().remove(fixedColumns, table.getColumns().size());
-        model.metricKeys().stream().limit(MAX_KEY_COLUMNS).forEach(key -> {
-            TableColumn<RunRow, Number> column = new TableColumn<>(key);
-            column.setUserData("metrics." + key);
-            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().metrics().get(key)));
-            column.setPrefWidth(110);
-            table.getColumns().add(column);
+        RunColumns chosen = model.effectiveColumns();
+        chosen.metrics().forEach((key, figures) -> {
+            for (RunColumns.Figure figure : RunColumns.Figure.values()) {
+                if (figures.contains(figure)) {
+                    table.getColumns().add(metricColumn(key, figure));
+                }
+            }
         });
-        model.paramKeys().stream().limit(MAX_KEY_COLUMNS).forEach(key -> {
-            TableColumn<RunRow, String> column = new TableColumn<>(key);
-            column.setUserData("params." + key);
-            column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().params().get(key)));
-            column.setPrefWidth(90);
+        for (String key : chosen.params()) {
+            TableColumn<RunRow, String> column = sortable(column(key, row -> row.params().get(key), 90),
+                    "params.`" + key + "`");
             column.getStyleClass().add("param-column");
             table.getColumns().add(column);
+        }
+        for (String key : chosen.tags()) {
+            TableColumn<RunRow, String> column = sortable(column(key, row -> row.tags().get(key), 90),
+                    "tags.`" + key + "`");
+            column.getStyleClass().add("tag-column");
+            table.getColumns().add(column);
+        }
+    }
+
+    /** The last value sorts in the store; min, max and the best step are figures of the loaded rows only. */
+    private static TableColumn<RunRow, Number> metricColumn(String key, RunColumns.Figure figure) {
+        String title = figure == RunColumns.Figure.LAST ? key : key + " (" + figure.label() + ")";
+        TableColumn<RunRow, Number> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> {
+            RunRow row = cell.getValue();
+            var range = row.ranges().get(key);
+            Number value = switch (figure) {
+                case LAST -> row.metrics().get(key);
+                case MIN -> range == null || range.minStep() < 0 ? null : range.min();
+                case MAX -> range == null || range.maxStep() < 0 ? null : range.max();
+                case BEST_STEP -> range == null || range.bestStep(key) < 0 ? null : range.bestStep(key);
+            };
+            return new ReadOnlyObjectWrapper<>(value);
         });
+        column.setPrefWidth(figure == RunColumns.Figure.LAST ? 110 : 95);
+        if (figure == RunColumns.Figure.LAST) {
+            column.setUserData("metrics.`" + key + "`");
+        } else {
+            column.setSortable(false);
+        }
+        if (figure == RunColumns.Figure.BEST_STEP) {
+            column.setText(key + " (best step, " + (dev.cairn.core.tracking.MetricRange.lowerIsBetter(key)
+                    ? "min)" : "max)"));
+        }
+        return column;
+    }
+
+    /** The run name, indented under its parent, with a triangle that folds a parent's nested runs. */
+    private TableColumn<RunRow, String> nameColumn() {
+        TableColumn<RunRow, String> column = sortable(column("Name", RunRow::name, 190), "attributes.run_name");
+        column.setCellFactory(view -> new javafx.scene.control.TableCell<>() {
+            private final Button fold = new Button();
+
+            {
+                fold.getStyleClass().addAll("flat", "run-fold");
+                fold.setFocusTraversable(false);
+                fold.setOnAction(event -> {
+                    RunRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null) {
+                        model.toggle(row.runId());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                RunRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(name);
+                setPadding(new javafx.geometry.Insets(0, 0, 0, 4 + 16 * model.depth(row.runId())));
+                if (model.hasChildren(row.runId())) {
+                    fold.setText(model.isCollapsed(row.runId()) ? "\u25b8" : "\u25be");
+                    setGraphic(fold);
+                } else {
+                    setGraphic(null);
+                }
+            }
+        });
+        return column;
+    }
+
+    private void tagSelected() {
+        List<RunRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        ask("Tag runs", "Tag for " + chosen.size() + " run(s), as key=value:", "").ifPresent(text -> {
+            int equals = text.indexOf('=');
+            if (equals <= 0) {
+                new Alert(Alert.AlertType.WARNING, "Write the tag as key=value, e.g. reviewed=yes.", ButtonType.OK)
+                        .showAndWait();
+                return;
+            }
+            model.tagRuns(chosen, text.substring(0, equals).trim(), text.substring(equals + 1).trim());
+        });
+    }
+
+    private void deleteSelected() {
+        List<RunRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + chosen.size()
+                + " run(s)? They can be restored through the MLflow API (runs/restore).", ButtonType.CANCEL,
+                ButtonType.OK);
+        confirm.setHeaderText(null);
+        confirm.initOwner(getScene().getWindow());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.deleteRuns(chosen));
+    }
+
+    private static <T> TableColumn<RunRow, T> sortable(TableColumn<RunRow, T> column, String orderBy) {
+        column.setUserData(orderBy);
+        return column;
+    }
+
+    private static <T> TableColumn<RunRow, T> unsortable(TableColumn<RunRow, T> column) {
+        column.setSortable(false);
+        return column;
     }
 
     private static TableColumn<RunRow, String> column(String title, Function<RunRow, String> value, double width) {

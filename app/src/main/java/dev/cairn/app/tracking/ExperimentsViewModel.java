@@ -9,8 +9,18 @@ import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.TrackingException;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.tracking.ViewType;
+import dev.cairn.core.settings.SettingStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,15 +32,26 @@ import javafx.collections.ObservableList;
 
 /**
  * The Experiments section: the experiment list with its commands, and the runs of the selected
- * experiment, filtered with MLflow's grammar and read page by page from the store.
+ * experiment, filtered with MLflow's grammar, sorted by the store and read page by page from it. Nested runs
+ * follow their parent (collapsible); runs still RUNNING are read again every second and updated in place; the
+ * columns chosen are remembered per experiment.
  */
 public final class ExperimentsViewModel {
 
     private static final int PAGE = 500;
+    private static final String COLUMNS_SETTING = "tracking.run-table.columns.";
 
     private final TrackingServices tracking;
     private final TaskExecutor tasks;
     private final Notifier notifier;
+    private final SettingStore settings;
+    private final List<RunRow> loaded = new ArrayList<>();
+    private final Set<String> collapsed = new HashSet<>();
+    private final ObjectProperty<RunColumns> columns = new SimpleObjectProperty<>();
+    private final ObservableList<String> orderBy = FXCollections.observableArrayList();
+    private final ObservableList<String> tagKeys = FXCollections.observableArrayList();
+    private final Timeline follow = new Timeline(new KeyFrame(Duration.seconds(1), event -> refreshRunning()));
+    private boolean refreshing;
     private final ObservableList<Experiment> experiments = FXCollections.observableArrayList();
     private final StringProperty experimentSearch = new SimpleStringProperty("");
     private final BooleanProperty showDeleted = new SimpleBooleanProperty();
@@ -43,15 +64,32 @@ public final class ExperimentsViewModel {
     private final StringProperty nextPageToken = new SimpleStringProperty();
     private final BooleanProperty loadingRuns = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final Map<String, Integer> depth = new HashMap<>();
+    private final Set<String> parents = new HashSet<>();
     /** Bumped by every new query, so pages of an older query that arrive late are dropped. */
     private long query;
 
-    public ExperimentsViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier) {
+    /** @param settings where the column choice of each experiment is kept */
+    public ExperimentsViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier,
+            SettingStore settings) {
         this.tracking = tracking;
         this.tasks = tasks;
         this.notifier = notifier;
-        selected.addListener((observable, old, experiment) -> loadRuns());
+        this.settings = settings;
+        selected.addListener((observable, old, experiment) -> {
+            columns.set(null);
+            orderBy.clear();
+            loadColumns(experiment);
+            loadRuns();
+        });
         showDeleted.addListener((observable, old, value) -> refresh());
+        follow.setCycleCount(Animation.INDEFINITE);
+        follow.play();
+    }
+
+    /** Stops reading running runs; call when the view goes for good. */
+    public void close() {
+        follow.stop();
     }
 
     /** Reloads the experiment list, keeping the selection when the experiment is still there. */
@@ -74,9 +112,18 @@ public final class ExperimentsViewModel {
     /** Reads the first page of runs of the selected experiment that match the filter. */
     public void loadRuns() {
         query++;
+        loaded.clear();
         runs.clear();
         nextPageToken.set(null);
         loadPage(null);
+    }
+
+    /** Sorts by these MLflow order-by clauses ({@code metrics.`rmse` DESC}); the store sorts, then pages. */
+    public void sortBy(List<String> clauses) {
+        if (!clauses.equals(orderBy)) {
+            orderBy.setAll(clauses);
+            loadRuns();
+        }
     }
 
     /** Appends the next page of runs. */
@@ -92,10 +139,11 @@ public final class ExperimentsViewModel {
             return;
         }
         String filter = runFilter.get();
+        List<String> order = List.copyOf(orderBy);
         long asked = query;
         tasks.execute(BackgroundTask.of("Loading runs of " + experiment.name(),
                         (progress, cancellation) -> tracking.runs().search(List.of(experiment.experimentId()), filter,
-                                ViewType.ACTIVE_ONLY, PAGE, List.of(), token))
+                                ViewType.ACTIVE_ONLY, PAGE, order, token))
                 .busy(loadingRuns)
                 .onSuccess((Page<Run> page) -> {
                     if (asked != query) {
@@ -103,7 +151,8 @@ public final class ExperimentsViewModel {
                     }
                     runFilterError.set("");
                     List<RunRow> rows = page.items().stream().map(RunRow::of).toList();
-                    runs.addAll(rows);
+                    loaded.addAll(rows);
+                    arrange();
                     nextPageToken.set(page.nextPageToken());
                     updateKeys(rows);
                 })
@@ -117,9 +166,11 @@ public final class ExperimentsViewModel {
     private void updateKeys(List<RunRow> rows) {
         TreeSet<String> metrics = new TreeSet<>(metricKeys);
         TreeSet<String> params = new TreeSet<>(paramKeys);
+        TreeSet<String> tags = new TreeSet<>(tagKeys);
         rows.forEach(row -> {
             metrics.addAll(row.metrics().keySet());
             params.addAll(row.params().keySet());
+            row.tags().keySet().stream().filter(key -> !key.startsWith("mlflow.")).forEach(tags::add);
         });
         if (!metrics.equals(new TreeSet<>(metricKeys))) {
             metricKeys.setAll(metrics);
@@ -127,6 +178,191 @@ public final class ExperimentsViewModel {
         if (!params.equals(new TreeSet<>(paramKeys))) {
             paramKeys.setAll(params);
         }
+        if (!tags.equals(new TreeSet<>(tagKeys))) {
+            tagKeys.setAll(tags);
+        }
+    }
+
+    /**
+     * Puts each loaded nested run under its parent (when the parent is loaded too), in the store's order among
+     * siblings, leaving out the children of collapsed parents.
+     */
+    private void arrange() {
+        Map<String, List<RunRow>> children = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        loaded.forEach(row -> ids.add(row.runId()));
+        List<RunRow> roots = new ArrayList<>();
+        for (RunRow row : loaded) {
+            if (row.parentRunId() != null && ids.contains(row.parentRunId()) && !row.parentRunId().equals(row.runId())) {
+                children.computeIfAbsent(row.parentRunId(), k -> new ArrayList<>()).add(row);
+            } else {
+                roots.add(row);
+            }
+        }
+        List<RunRow> shown = new ArrayList<>();
+        depth.clear();
+        parents.clear();
+        parents.addAll(children.keySet());
+        for (RunRow root : roots) {
+            add(root, 0, children, shown, new HashSet<>());
+        }
+        runs.setAll(shown);
+    }
+
+    private void add(RunRow row, int level, Map<String, List<RunRow>> children, List<RunRow> shown, Set<String> path) {
+        if (!path.add(row.runId())) {
+            return; // a parent loop in the tags: show each run once
+        }
+        shown.add(row);
+        depth.put(row.runId(), level);
+        if (!collapsed.contains(row.runId())) {
+            for (RunRow child : children.getOrDefault(row.runId(), List.of())) {
+                add(child, level + 1, children, shown, path);
+            }
+        }
+    }
+
+    /** Shows or hides a parent run's nested runs. */
+    public void toggle(String runId) {
+        if (!collapsed.remove(runId)) {
+            collapsed.add(runId);
+        }
+        arrange();
+    }
+
+    /** How deep a shown run is nested: 0 for a top-level run. */
+    public int depth(String runId) {
+        return depth.getOrDefault(runId, 0);
+    }
+
+    /** Whether a shown run has nested runs loaded, and whether they are hidden. */
+    public boolean hasChildren(String runId) {
+        return parents.contains(runId);
+    }
+
+    public boolean isCollapsed(String runId) {
+        return collapsed.contains(runId);
+    }
+
+    /**
+     * Reads again the runs shown as RUNNING and replaces their rows in place, and adds runs started since the
+     * newest one shown, so a training in progress is watched without reloading the table. Skipped while a read
+     * is under way.
+     */
+    private void refreshRunning() {
+        Experiment experiment = selected.get();
+        List<String> running = loaded.stream().filter(RunRow::running).map(RunRow::runId).toList();
+        long newest = loaded.stream().map(RunRow::startTime).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).max().orElse(-1);
+        if (experiment == null || refreshing || loadingRuns.get() || loaded.isEmpty()) {
+            return;
+        }
+        // New runs are only placed on top when the table is in its default order (newest first).
+        boolean watchNew = orderBy.isEmpty() && newest >= 0;
+        if (running.isEmpty() && !watchNew) {
+            return;
+        }
+        refreshing = true;
+        long asked = query;
+        String filter = runFilter.get();
+        tasks.execute(BackgroundTask.of("Following running runs", (progress, cancellation) -> {
+            List<RunRow> updated = new ArrayList<>();
+            for (String runId : running) {
+                updated.add(RunRow.of(tracking.runs().get(runId)));
+            }
+            List<RunRow> started = List.of();
+            if (watchNew) {
+                String since = "attributes.start_time > " + newest;
+                started = tracking.runs().search(List.of(experiment.experimentId()),
+                        filter.isBlank() ? since : filter + " and " + since, ViewType.ACTIVE_ONLY, PAGE, List.of(),
+                        null).items().stream().map(RunRow::of).toList();
+            }
+            return new Refresh(updated, started);
+        }).onSuccess(refresh -> {
+            if (asked != query) {
+                return;
+            }
+            Map<String, RunRow> byId = new HashMap<>();
+            refresh.updated().forEach(row -> byId.put(row.runId(), row));
+            loaded.replaceAll(row -> byId.getOrDefault(row.runId(), row));
+            Set<String> known = new HashSet<>();
+            loaded.forEach(row -> known.add(row.runId()));
+            List<RunRow> fresh = refresh.started().stream().filter(row -> !known.contains(row.runId())).toList();
+            loaded.addAll(0, fresh);
+            if (!byId.isEmpty() || !fresh.isEmpty()) {
+                arrange();
+                updateKeys(refresh.updated());
+                updateKeys(fresh);
+            }
+        }).onError(Exception.class, e -> { }) // the next tick tries again; a one-off read failure is not news
+                .andFinally(() -> refreshing = false));
+    }
+
+    private record Refresh(List<RunRow> updated, List<RunRow> started) {
+    }
+
+    /** The saved column choice of an experiment, or the defaults once its runs are known. */
+    private void loadColumns(Experiment experiment) {
+        if (experiment == null) {
+            return;
+        }
+        String id = experiment.experimentId();
+        tasks.execute(BackgroundTask.of("Reading the column choice", (progress, cancellation) ->
+                settings.get(COLUMNS_SETTING + id).map(RunColumns::fromJson).orElse(null)).onSuccess(saved -> {
+                    if (saved != null && selected.get() != null && selected.get().experimentId().equals(id)) {
+                        columns.set(saved);
+                    }
+                }));
+    }
+
+    /** Shows these columns and remembers them for the selected experiment. */
+    public void chooseColumns(RunColumns chosen) {
+        columns.set(chosen);
+        Experiment experiment = selected.get();
+        if (experiment != null) {
+            String json = chosen.toJson();
+            tasks.execute(BackgroundTask.of("Saving the column choice", (progress, cancellation) -> {
+                settings.put(COLUMNS_SETTING + experiment.experimentId(), json);
+                return null;
+            }));
+        }
+    }
+
+    /** The columns shown: the saved choice, or the defaults for the keys seen so far. */
+    public RunColumns effectiveColumns() {
+        return columns.get() != null ? columns.get() : RunColumns.defaults(metricKeys, paramKeys);
+    }
+
+    /** Deletes runs (restorable as MLflow's are), then reads the table again. */
+    public void deleteRuns(List<RunRow> chosen) {
+        List<String> ids = chosen.stream().map(RunRow::runId).toList();
+        tasks.execute(BackgroundTask.of("Deleting " + ids.size() + " run(s)", (progress, cancellation) -> {
+            ids.forEach(tracking.runs()::delete);
+            return ids.size();
+        }).busy(busy).onSuccess(count -> {
+            notifier.info("Deleted " + count + " run(s).");
+            loadRuns();
+        }));
+    }
+
+    /** Sets one tag on every chosen run. */
+    public void tagRuns(List<RunRow> chosen, String key, String value) {
+        List<String> ids = chosen.stream().map(RunRow::runId).toList();
+        tasks.execute(BackgroundTask.of("Tagging " + ids.size() + " run(s)", (progress, cancellation) -> {
+            List<RunRow> tagged = new ArrayList<>();
+            for (String id : ids) {
+                tracking.log().setTag(id, key, value);
+                tagged.add(RunRow.of(tracking.runs().get(id)));
+            }
+            return tagged;
+        }).busy(busy).onSuccess(tagged -> {
+            Map<String, RunRow> byId = new HashMap<>();
+            tagged.forEach(row -> byId.put(row.runId(), row));
+            loaded.replaceAll(row -> byId.getOrDefault(row.runId(), row));
+            arrange();
+            updateKeys(tagged);
+            notifier.info("Tagged " + tagged.size() + " run(s) " + key + "=" + value + ".");
+        }).onError(TrackingException.class, e -> notifier.warn(e.getMessage())));
     }
 
     public void create(String name) {
@@ -190,6 +426,21 @@ public final class ExperimentsViewModel {
 
     public ObservableList<String> paramKeys() {
         return paramKeys;
+    }
+
+    /** Keys of the user tags on loaded runs (MLflow's own mlflow.* tags left out). */
+    public ObservableList<String> tagKeys() {
+        return tagKeys;
+    }
+
+    /** The chosen columns of the selected experiment, or null until one is chosen (then the defaults apply). */
+    public ObjectProperty<RunColumns> columns() {
+        return columns;
+    }
+
+    /** The order-by clauses in force; empty for newest first. */
+    public ObservableList<String> orderBy() {
+        return orderBy;
     }
 
     public StringProperty runFilter() {

@@ -50,7 +50,7 @@ class ExperimentsViewTest {
             tracking.log().logBatch(run, List.of(new Metric("rmse", i / 100.0, 1, 0)),
                     List.of(new Tag("depth", Integer.toString(i % 4))), List.of());
         }
-        model = new ExperimentsViewModel(tracking, services.tasks(), services.notifier());
+        model = new ExperimentsViewModel(tracking, services.tasks(), services.notifier(), services.settings());
         view = new ExperimentsView(model, () -> new RunViewModel(tracking, services.tasks(), services.notifier()),
                 () -> new CompareViewModel(tracking, services.tasks()));
         stage.setScene(new Scene(view, 1100, 700));

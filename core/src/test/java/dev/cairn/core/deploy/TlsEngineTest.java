@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 /**
  * A second Docker engine on {@code tcp://127.0.0.1:PORT} with mutual TLS, started by the test with certificates made
  * by openssl: test connection and an image build go through it, and a wrong CA is a clear error, not a hang. The
- * engine runs without a bridge (it must not fight the first engine over docker0), so no container is run on it.
+ * engine has a bridge of its own (it must not touch docker0, the first engine's).
  */
 class TlsEngineTest {
+
+    private static final String BRIDGE = "cairntls0";
 
     private static Path folder;
     private static Process dockerd;
@@ -31,9 +33,16 @@ class TlsEngineTest {
     @BeforeAll
     static void startEngine() throws Exception {
         LocalDocker.require();
-        if (!"root".equals(System.getProperty("user.name")) || !onPath("dockerd") || !onPath("openssl")) {
-            LocalDocker.unavailableBecause("a second engine needs root, dockerd and openssl");
+        if (!"root".equals(System.getProperty("user.name")) || !onPath("dockerd") || !onPath("openssl")
+                || !onPath("ip")) {
+            LocalDocker.unavailableBecause("a second engine needs root, dockerd, openssl and ip (iproute2)");
         }
+        // Its own bridge: a second dockerd started with "--bridge none" deletes docker0, the first engine's
+        // bridge, and every container started on the first engine afterwards fails.
+        run("ip", "link", "delete", BRIDGE);
+        require(run("ip", "link", "add", BRIDGE, "type", "bridge"), "ip link add " + BRIDGE);
+        require(run("ip", "addr", "add", "10.213.77.1/24", "dev", BRIDGE), "ip addr add");
+        require(run("ip", "link", "set", BRIDGE, "up"), "ip link set up");
         folder = Files.createTempDirectory("cairn-tls-engine-");
         Path client = Files.createDirectories(folder.resolve("client"));
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=cairn test CA",
@@ -57,7 +66,7 @@ class TlsEngineTest {
                 "--tlscacert", folder.resolve("ca.pem").toString(), "--tlscert", folder.resolve("server.pem").toString(),
                 "--tlskey", folder.resolve("server-key.pem").toString(), "--data-root", folder.resolve("data").toString(),
                 "--exec-root", folder.resolve("exec").toString(), "--pidfile", folder.resolve("dockerd.pid").toString(),
-                "--bridge", "none", "--iptables=false", "--ip-masq=false")
+                "--bridge", BRIDGE, "--iptables=false", "--ip-masq=false")
                 .redirectErrorStream(true).redirectOutput(folder.resolve("dockerd.log").toFile()).start();
         host = new DockerHost("tls-engine", "tcp://127.0.0.1:" + port, client, false);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -87,6 +96,27 @@ class TlsEngineTest {
         }
         if (folder != null) {
             TestFiles.deleteRecursively(folder);
+        }
+        run("ip", "link", "delete", BRIDGE);
+    }
+
+    /** Runs a command and returns its exit code (-1 when it cannot run). */
+    private static int run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void require(int exitCode, String what) {
+        if (exitCode != 0) {
+            throw new IllegalStateException(what + " failed (exit " + exitCode + "): cannot make the TLS engine's bridge");
         }
     }
 

@@ -86,8 +86,9 @@ class SchemaMigratorTest {
         List<Migration> all = CairnSchema.MIGRATIONS;
         Migration last = all.get(all.size() - 1);
         List<Migration> withoutOne = new java.util.ArrayList<>(all);
-        // The benchmarks script stands alone, as a migration from another branch would.
-        Migration skipped = withoutOne.remove(4);
+        // A migration in the middle, applied after a later one, as a migration merged from another branch is.
+        Migration skipped = withoutOne.stream().filter(m -> m.description().equals("metric ranges")).findFirst().orElseThrow();
+        withoutOne.remove(skipped);
         try (Store store = Store.openEmbedded(folder, "db")) {
             assertThat(new SchemaMigrator(withoutOne).migrate(store)).isEqualTo(last.version());
             assertThat(historyRows(store)).isEqualTo(all.size() - 1);
@@ -96,7 +97,7 @@ class SchemaMigratorTest {
             int current = store.read(SchemaMigrator::currentVersion);
             assertThat(current).isEqualTo(last.version());
         }
-        assertThat(skipped.description()).isEqualTo("benchmarks");
+
     }
 
     @Test
