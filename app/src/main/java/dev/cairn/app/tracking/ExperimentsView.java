@@ -115,6 +115,7 @@ public final class ExperimentsView extends SplitPane {
         setDividerPositions(0.25);
         SplitPane.setResizableWithParent(getItems().get(0), false);
         model.refresh();
+        sceneProperty().addListener((observable, old, scene) -> model.follow(scene != null));
     }
 
     private VBox experimentList() {

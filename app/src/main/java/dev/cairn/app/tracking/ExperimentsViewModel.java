@@ -39,6 +39,7 @@ import javafx.collections.ObservableList;
 public final class ExperimentsViewModel {
 
     private static final int PAGE = 500;
+    private static final int FOLLOWED = 100;
     private static final String COLUMNS_SETTING = "tracking.run-table.columns.";
 
     private final TrackingServices tracking;
@@ -90,6 +91,15 @@ public final class ExperimentsViewModel {
     /** Stops reading running runs; call when the view goes for good. */
     public void close() {
         follow.stop();
+    }
+
+    /** Follows running runs while the table is on screen, and stops while it is not. */
+    public void follow(boolean shown) {
+        if (shown) {
+            follow.play();
+        } else {
+            follow.stop();
+        }
     }
 
     /** Reloads the experiment list, keeping the selection when the experiment is still there. */
@@ -251,7 +261,8 @@ public final class ExperimentsViewModel {
      */
     private void refreshRunning() {
         Experiment experiment = selected.get();
-        List<String> running = loaded.stream().filter(RunRow::running).map(RunRow::runId).toList();
+        // Runs whose scripts died stay RUNNING for ever in MLflow; the newest hundred are followed, in one query.
+        List<String> running = loaded.stream().filter(RunRow::running).map(RunRow::runId).limit(FOLLOWED).toList();
         long newest = loaded.stream().map(RunRow::startTime).filter(java.util.Objects::nonNull)
                 .mapToLong(Long::longValue).max().orElse(-1);
         if (experiment == null || refreshing || loadingRuns.get() || loaded.isEmpty()) {
@@ -266,10 +277,10 @@ public final class ExperimentsViewModel {
         long asked = query;
         String filter = runFilter.get();
         tasks.execute(BackgroundTask.of("Following running runs", (progress, cancellation) -> {
-            List<RunRow> updated = new ArrayList<>();
-            for (String runId : running) {
-                updated.add(RunRow.of(tracking.runs().get(runId)));
-            }
+            List<RunRow> updated = running.isEmpty() ? List.of() : tracking.runs().search(
+                    List.of(experiment.experimentId()), "attributes.run_id IN (" + String.join(", ",
+                            running.stream().map(id -> "'" + id + "'").toList()) + ")", ViewType.ACTIVE_ONLY,
+                    FOLLOWED, List.of(), null).items().stream().map(RunRow::of).toList();
             List<RunRow> started = List.of();
             if (watchNew) {
                 String since = "attributes.start_time > " + newest;

@@ -59,6 +59,7 @@ class ExperimentsViewTest {
 
     @AfterEach
     void close() {
+        model.close();
         services.close();
         workspace.close();
         TestFiles.deleteRecursively(workspace.home());
