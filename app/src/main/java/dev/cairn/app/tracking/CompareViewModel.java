@@ -31,6 +31,20 @@ public final class CompareViewModel {
     private record Loaded(List<Run> runs, List<MetricOverlay> metrics) {
     }
 
+    /**
+     * A number every compared run may have, for the scatter and parallel-coordinates plots: a param whose values
+     * all read as numbers, or a metric's last value, min or max.
+     *
+     * @param values one per run, in run order; NaN where the run has none
+     */
+    public record Dimension(String label, double[] values) {
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final TrackingServices tracking;
     private final TaskExecutor tasks;
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
@@ -38,6 +52,7 @@ public final class CompareViewModel {
     private final ObservableList<MetricOverlay> metrics = FXCollections.observableArrayList();
     private final BooleanProperty onlyDifferences = new SimpleBooleanProperty(true);
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ObservableList<Dimension> dimensions = FXCollections.observableArrayList();
     private List<ParamRow> allParams = List.of();
 
     public CompareViewModel(TrackingServices tracking, TaskExecutor tasks) {
@@ -74,6 +89,7 @@ public final class CompareViewModel {
             allParams = paramRows(loaded.runs());
             filterParams();
             metrics.setAll(loaded.metrics());
+            dimensions.setAll(dimensions(loaded.runs()));
         }));
     }
 
@@ -87,6 +103,51 @@ public final class CompareViewModel {
             rows.add(new ParamRow(key, values, differs));
         }
         return rows;
+    }
+
+    /**
+     * The numeric params first (those that differ between the runs, then the rest), then each metric's last value,
+     * min and max. A param with any value that is not a number is left out: it has no place on a numeric axis.
+     */
+    static List<Dimension> dimensions(List<Run> runs) {
+        List<Dimension> differing = new ArrayList<>();
+        List<Dimension> same = new ArrayList<>();
+        for (ParamRow row : paramRows(runs)) {
+            double[] values = new double[runs.size()];
+            boolean numeric = true;
+            for (int i = 0; i < values.length && numeric; i++) {
+                String text = row.values().get(i);
+                if (text == null) {
+                    values[i] = Double.NaN;
+                    continue;
+                }
+                try {
+                    values[i] = Double.parseDouble(text.trim());
+                } catch (NumberFormatException e) {
+                    numeric = false;
+                }
+            }
+            if (numeric) {
+                (row.differs() ? differing : same).add(new Dimension("param " + row.key(), values));
+            }
+        }
+        List<Dimension> all = new ArrayList<>(differing);
+        all.addAll(same);
+        TreeSet<String> keys = new TreeSet<>();
+        runs.forEach(run -> run.latestMetrics().forEach(metric -> keys.add(metric.key())));
+        for (String key : keys) {
+            all.add(new Dimension(key, runs.stream().mapToDouble(run -> run.latestMetrics().stream()
+                    .filter(m -> m.key().equals(key)).mapToDouble(Metric::value).findFirst().orElse(Double.NaN))
+                    .toArray()));
+            all.add(new Dimension(key + " (min)", runs.stream().mapToDouble(run -> range(run, key, true)).toArray()));
+            all.add(new Dimension(key + " (max)", runs.stream().mapToDouble(run -> range(run, key, false)).toArray()));
+        }
+        return all;
+    }
+
+    private static double range(Run run, String key, boolean min) {
+        dev.cairn.core.tracking.MetricRange range = run.metricRanges().get(key);
+        return range == null || range.minStep() < 0 ? Double.NaN : min ? range.min() : range.max();
     }
 
     private void filterParams() {
@@ -107,6 +168,11 @@ public final class CompareViewModel {
 
     public BooleanProperty onlyDifferences() {
         return onlyDifferences;
+    }
+
+    /** The numbers the runs can be plotted by (params that are numbers, metrics), once loaded. */
+    public ObservableList<Dimension> dimensions() {
+        return dimensions;
     }
 
     public BooleanProperty loading() {

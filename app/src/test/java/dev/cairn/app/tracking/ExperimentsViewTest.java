@@ -125,6 +125,15 @@ class ExperimentsViewTest {
             assertThat(row.values()).containsExactly("0", "3", "0");
             assertThat(row.differs()).isTrue();
         });
+        // The scatter puts each run at (depth, rmse); the parallel plot runs a line per run through both.
+        FxWait.until(() -> compare.scatterChart().datasets().size() == 3);
+        assertThat(compare.scatterChart().datasets()).extracting(set -> set.get(io.fair_acc.dataset.DataSet.DIM_X, 0))
+                .containsExactly(0.0, 3.0, 0.0);
+        assertThat(compare.scatterChart().datasets()).extracting(set -> set.get(io.fair_acc.dataset.DataSet.DIM_Y, 0))
+                .containsExactly(5.04, 5.03, 5.0);
+        assertThat(compare.parallelChart().dimensions()).containsExactly("param depth", "rmse");
+        assertThat(compare.parallelChart().lines()).hasSize(3);
+        assertThat(compare.parallelChart().lines().get(1).values()).containsExactly(3.0, 5.03);
     }
 
     @Test
