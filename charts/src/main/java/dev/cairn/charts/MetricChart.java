@@ -196,7 +196,7 @@ public final class MetricChart extends VBox {
     }
 
     /** Six significant digits without trailing zeros: 0.3, 12345, 5E-7, NaN. */
-    static String number(double value) {
+    public static String number(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }

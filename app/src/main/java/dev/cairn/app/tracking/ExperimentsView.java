@@ -1,5 +1,7 @@
 package dev.cairn.app.tracking;
 
+import dev.cairn.charts.MetricChart;
+
 import dev.cairn.core.tracking.Experiment;
 import dev.cairn.core.tracking.LifecycleStage;
 import java.time.Duration;
@@ -304,7 +306,7 @@ public final class ExperimentsView extends SplitPane {
 
     /** The last value sorts in the store; min, max and the best step are figures of the loaded rows only. */
     private static TableColumn<RunRow, Number> metricColumn(String key, RunColumns.Figure figure) {
-        String title = figure == RunColumns.Figure.LAST ? key : key + " (" + figure.label() + ")";
+        String title = figure == RunColumns.Figure.LAST ? key : key + " " + figure.label();
         TableColumn<RunRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> {
             RunRow row = cell.getValue();
@@ -317,15 +319,21 @@ public final class ExperimentsView extends SplitPane {
             };
             return new ReadOnlyObjectWrapper<>(value);
         });
-        column.setPrefWidth(figure == RunColumns.Figure.LAST ? 110 : 95);
+        // Wide enough for the header: "val_loss best step" cut to "val_loss..." says nothing.
+        column.setPrefWidth(Math.max(95, 8.5 * title.length() + 24));
+        column.setCellFactory(view -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : value instanceof Long step ? step.toString()
+                        : MetricChart.number(value.doubleValue()));
+            }
+        });
+        column.getStyleClass().add("number-column");
         if (figure == RunColumns.Figure.LAST) {
             column.setUserData("metrics.`" + key + "`");
         } else {
             column.setSortable(false);
-        }
-        if (figure == RunColumns.Figure.BEST_STEP) {
-            column.setText(key + " (best step, " + (dev.cairn.core.tracking.MetricRange.lowerIsBetter(key)
-                    ? "min)" : "max)"));
         }
         return column;
     }

@@ -65,20 +65,24 @@ final class RunColumnsDialog extends Dialog<RunColumns> {
         });
         TableView<Choice> table = new TableView<>(shown);
         table.setId("columns-table");
-        table.setPrefSize(620, 420);
+        table.setPrefSize(640, 420);
         table.setPlaceholder(new javafx.scene.control.Label("No metrics, params or tags in the loaded runs."));
         TableColumn<Choice, String> kind = new TableColumn<>("Kind");
         kind.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().kind()));
-        kind.setPrefWidth(70);
+        kind.setPrefWidth(65);
         TableColumn<Choice, String> key = new TableColumn<>("Key");
         key.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().key()));
-        key.setPrefWidth(220);
+        key.setPrefWidth(210);
         table.getColumns().add(kind);
         table.getColumns().add(key);
         for (RunColumns.Figure figure : RunColumns.Figure.values()) {
             table.getColumns().add(tickColumn(figure));
         }
-        getDialogPane().setContent(new VBox(8, filter, table));
+        javafx.scene.control.Label note = new javafx.scene.control.Label("Best step: the step of the lowest value "
+                + "for metrics named like a loss or error (loss, rmse, mae, ...), of the highest for the rest.");
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        getDialogPane().setContent(new VBox(8, filter, table, note));
         getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, ButtonType.OK);
         setResultConverter(button -> button == ButtonType.OK ? chosen() : null);
     }
@@ -91,9 +95,9 @@ final class RunColumnsDialog extends Dialog<RunColumns> {
 
     /** A column of ticks; "last" is the "show" tick for params and tags, the others are for metrics only. */
     private static TableColumn<Choice, Boolean> tickColumn(RunColumns.Figure figure) {
-        TableColumn<Choice, Boolean> column = new TableColumn<>(figure == RunColumns.Figure.LAST ? "show / last"
+        TableColumn<Choice, Boolean> column = new TableColumn<>(figure == RunColumns.Figure.LAST ? "shown (last)"
                 : figure.label());
-        column.setPrefWidth(figure == RunColumns.Figure.LAST ? 90 : 75);
+        column.setPrefWidth(figure == RunColumns.Figure.LAST ? 110 : figure == RunColumns.Figure.BEST_STEP ? 95 : 60);
         column.setCellFactory(view -> new TableCell<>() {
             private final CheckBox box = new CheckBox();
             private BooleanProperty bound;

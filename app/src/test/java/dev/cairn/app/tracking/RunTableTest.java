@@ -109,23 +109,23 @@ class RunTableTest {
         robot.interact(() -> model.chooseColumns(new RunColumns(Map.of("loss", EnumSet.allOf(RunColumns.Figure.class),
                 "accuracy", EnumSet.of(RunColumns.Figure.BEST_STEP)), List.of("lr"), List.of())));
         TableView<RunRow> table = table(robot);
-        FxWait.until(() -> header(table, "loss (min)") != null);
+        FxWait.until(() -> header(table, "loss min") != null);
         int search = indexOf("search");
         assertThat(cell(table, "loss", search)).isEqualTo(0.7); // the last value
-        assertThat(cell(table, "loss (min)", search)).isEqualTo(0.5);
-        assertThat(cell(table, "loss (max)", search)).isEqualTo(0.9);
-        assertThat(cell(table, "loss (best step, min)", search)).isEqualTo(1L);
-        assertThat(cell(table, "accuracy (best step, max)", search)).isEqualTo(1L);
+        assertThat(cell(table, "loss min", search)).isEqualTo(0.5);
+        assertThat(cell(table, "loss max", search)).isEqualTo(0.9);
+        assertThat(cell(table, "loss best step", search)).isEqualTo(1L);
+        assertThat(cell(table, "accuracy best step", search)).isEqualTo(1L);
         assertThat(header(table, "lr")).isNotNull();
         assertThat(header(table, "accuracy")).isNull(); // only its best step was chosen
 
         // Another experiment has its own (default) columns; coming back brings the choice back, from the store.
         robot.interact(() -> model.selected().set(model.experiments().stream()
                 .filter(e -> e.name().equals("other")).findFirst().orElseThrow()));
-        FxWait.until(() -> header(table, "loss (min)") == null);
+        FxWait.until(() -> header(table, "loss min") == null);
         robot.interact(() -> model.selected().set(model.experiments().stream()
                 .filter(e -> e.experimentId().equals(sweep)).findFirst().orElseThrow()));
-        FxWait.until(() -> header(table, "loss (min)") != null);
+        FxWait.until(() -> header(table, "loss min") != null);
         assertThat(services.settings().get("tracking.run-table.columns." + sweep)).isPresent();
     }
 
