@@ -48,6 +48,8 @@ public final class ExperimentsView extends SplitPane {
     private final java.util.function.Supplier<RunViewModel> runPages;
     private final java.util.function.Supplier<CompareViewModel> comparisons;
     private VBox runList;
+    private final java.util.Set<String> chosenIds = new java.util.LinkedHashSet<>();
+    private boolean itemsChanging;
 
     /**
      * @param runPages    makes the view model of a run page, opened from the run table
@@ -61,7 +63,18 @@ public final class ExperimentsView extends SplitPane {
         setId("view-experiments");
         setOrientation(Orientation.HORIZONTAL);
         table.setId("run-table");
+        // The table's selection model drops selected rows next to a replaced one; rows are replaced every second
+        // while runs are in progress. So the chosen run ids are kept here and put back after every change: one
+        // listener before the table's own (it marks the change), one after (it restores).
+        model.runs().addListener((ListChangeListener<RunRow>) change -> itemsChanging = true);
         table.setItems(model.runs());
+        model.runs().addListener((ListChangeListener<RunRow>) change -> restoreSelection());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) change -> {
+            if (!itemsChanging) {
+                chosenIds.clear();
+                table.getSelectionModel().getSelectedItems().forEach(row -> chosenIds.add(row.runId()));
+            }
+        });
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
                 nameColumn(),
@@ -375,6 +388,23 @@ public final class ExperimentsView extends SplitPane {
             }
         });
         return column;
+    }
+
+    private void restoreSelection() {
+        try {
+            List<RunRow> rows = model.runs();
+            var selection = table.getSelectionModel();
+            for (int i = 0; i < rows.size(); i++) {
+                boolean chosen = chosenIds.contains(rows.get(i).runId());
+                if (chosen && !selection.isSelected(i)) {
+                    selection.select(i);
+                } else if (!chosen && selection.isSelected(i)) {
+                    selection.clearSelection(i);
+                }
+            }
+        } finally {
+            itemsChanging = false;
+        }
     }
 
     private void tagSelected() {

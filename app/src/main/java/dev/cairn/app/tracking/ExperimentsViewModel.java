@@ -293,16 +293,18 @@ public final class ExperimentsViewModel {
             if (asked != query) {
                 return;
             }
-            Map<String, RunRow> byId = new HashMap<>();
-            refresh.updated().forEach(row -> byId.put(row.runId(), row));
-            loaded.replaceAll(row -> byId.getOrDefault(row.runId(), row));
+            replaceRows(refresh.updated());
             Set<String> known = new HashSet<>();
             loaded.forEach(row -> known.add(row.runId()));
             List<RunRow> fresh = refresh.started().stream().filter(row -> !known.contains(row.runId())).toList();
-            loaded.addAll(0, fresh);
-            if (!byId.isEmpty() || !fresh.isEmpty()) {
-                arrange();
-                updateKeys(refresh.updated());
+            if (!fresh.isEmpty()) {
+                loaded.addAll(0, fresh);
+                if (fresh.stream().allMatch(row -> row.parentRunId() == null || !known.contains(row.parentRunId()))) {
+                    runs.addAll(0, fresh); // on top, as the newest; the selection moves down with its rows
+                    fresh.forEach(row -> depth.put(row.runId(), 0));
+                } else {
+                    arrange();
+                }
                 updateKeys(fresh);
             }
         }).onError(Exception.class, e -> { }) // the next tick tries again; a one-off read failure is not news
@@ -310,6 +312,34 @@ public final class ExperimentsViewModel {
     }
 
     private record Refresh(List<RunRow> updated, List<RunRow> started) {
+    }
+
+    /**
+     * Puts fresh copies of rows in place of the old ones, only where something changed, one list slot at a time:
+     * replacing the whole list would drop the user's selection every second while runs are in progress.
+     */
+    private void replaceRows(List<RunRow> fresh) {
+        for (RunRow row : fresh) {
+            int at = indexOf(loaded, row.runId());
+            if (at < 0 || loaded.get(at).equals(row)) {
+                continue;
+            }
+            loaded.set(at, row);
+            int shown = indexOf(runs, row.runId());
+            if (shown >= 0) {
+                runs.set(shown, row);
+            }
+        }
+        updateKeys(fresh);
+    }
+
+    private static int indexOf(List<RunRow> rows, String runId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).runId().equals(runId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The saved column choice of an experiment, or the defaults once its runs are known. */
@@ -367,11 +397,7 @@ public final class ExperimentsViewModel {
             }
             return tagged;
         }).busy(busy).onSuccess(tagged -> {
-            Map<String, RunRow> byId = new HashMap<>();
-            tagged.forEach(row -> byId.put(row.runId(), row));
-            loaded.replaceAll(row -> byId.getOrDefault(row.runId(), row));
-            arrange();
-            updateKeys(tagged);
+            replaceRows(tagged);
             notifier.info("Tagged " + tagged.size() + " run(s) " + key + "=" + value + ".");
         }).onError(TrackingException.class, e -> notifier.warn(e.getMessage())));
     }

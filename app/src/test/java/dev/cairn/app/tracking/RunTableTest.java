@@ -153,14 +153,24 @@ class RunTableTest {
     void aRunInProgressUpdatesInPlaceAndANewRunAppears(FxRobot robot) {
         open(robot);
         assertThat(row("training").metrics()).containsEntry("loss", 1.0);
+        TableView<RunRow> table = table(robot);
+        robot.interact(() -> {
+            table.getSelectionModel().select(indexOf("search"));
+            table.getSelectionModel().select(indexOf("trial-a"));
+        });
 
         tracking.log().logMetric(live, new Metric("loss", 0.4, 2, 1));
         FxWait.until(() -> row("training").metrics().get("loss") == 0.4);
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunRow::name)
+                .containsExactlyInAnyOrder("search", "trial-a");
         assertThat(row("training").ranges().get("loss").min()).isEqualTo(0.4);
 
         tracking.runs().create(sweep, "ana", "second-training", 5000L, Map.of());
         FxWait.until(() -> model.runs().size() == 5);
         assertThat(model.runs().get(0).name()).isEqualTo("second-training");
+        // Following runs in progress never drops what the user selected.
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(RunRow::name)
+                .containsExactlyInAnyOrder("search", "trial-a");
     }
 
     private RunRow row(String name) {
