@@ -67,7 +67,8 @@ public final class ScatterChart extends VBox {
             String colour = MetricChart.PALETTE.get(i % MetricChart.PALETTE.size());
             DoubleDataSet set = new DoubleDataSet(point.name(), new double[] {point.x()}, new double[] {point.y()}, 1,
                     false);
-            set.setStyle("-fx-marker-color: " + colour + "; -fx-marker-size: 6;");
+            // The line colour too: the legend draws its swatch with it.
+            set.setStyle("-fx-marker-color: " + colour + "; -fx-line-color: " + colour + "; -fx-marker-size: 6;");
             sets.add(set);
         }
         renderer.getDatasets().setAll(sets);

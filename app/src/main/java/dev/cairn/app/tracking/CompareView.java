@@ -99,6 +99,7 @@ public final class CompareView extends VBox {
     private VBox parallelPane() {
         parallel.setId("compare-parallel");
         parallelAxes.setId("compare-parallel-axes");
+        parallelAxes.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label hint = new Label("Each axis runs from its lowest value (bottom) to its highest (top); a run's colour "
                 + "is the same as in the charts above.");
         hint.getStyleClass().addAll("text-muted", "text-small");
