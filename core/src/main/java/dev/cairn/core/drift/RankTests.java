@@ -56,10 +56,11 @@ final class RankTests {
             for (int k = degree + up; k >= up; k--) {
                 frequencies[k] -= frequencies[k - up];
             }
-            degree += large;
-            for (int k = i; k <= degree; k++) {
+            // The division is exact, so running it over the whole product clears the terms above the new degree.
+            for (int k = i; k <= degree + up; k++) {
                 frequencies[k] += frequencies[k - i];
             }
+            degree += large;
         }
         double total = 0;
         double tail = 0;
