@@ -16,7 +16,8 @@ public final class CairnSchema {
             new Migration(2, "tracking", FOLDER + "V2__tracking.sql"),
             new Migration(3, "logged models", FOLDER + "V3__logged_models.sql"),
             new Migration(4, "model registry", FOLDER + "V4__model_registry.sql"),
-            new Migration(5, "benchmarks", FOLDER + "V5__benchmarks.sql"));
+            new Migration(5, "benchmarks", FOLDER + "V5__benchmarks.sql"),
+            new Migration(6, "datasets", FOLDER + "V6__datasets.sql"));
 
     private CairnSchema() {
     }
