@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = {"Cairn, the MLOps workbench for the desktop.",
             "Without a command it opens the workbench window; with one it runs headless."},
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
-            InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, DriftCommand.class,
+            DatasetsCommand.class, CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
     /** Exit code for a bad command line: unknown command, unknown or malformed option. */
