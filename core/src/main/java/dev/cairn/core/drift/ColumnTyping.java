@@ -63,26 +63,37 @@ public final class ColumnTyping {
     }
 
     private static List<Column> type(String name, ColumnType chosen, CsvTable[] tables) {
+        // Each cell is parsed once: the numbers decide the type and become the column if it is numerical.
+        double[][] numbers = new double[tables.length][];
         boolean numeric = true;
         boolean integral = true;
-        for (CsvTable table : tables) {
-            for (String cell : table.cells()[table.indexOf(name)]) {
+        for (int t = 0; t < tables.length && numeric; t++) {
+            String[] cells = tables[t].cells()[tables[t].indexOf(name)];
+            double[] values = new double[cells.length];
+            for (int row = 0; row < cells.length && numeric; row++) {
+                String cell = cells[row];
                 if (cell == null) {
+                    values[row] = Double.NaN;
                     integral = false;
-                } else if (numeric && Double.isNaN(NumberText.parse(cell))) {
-                    numeric = false;
                 } else {
+                    values[row] = NumberText.parse(cell);
+                    numeric = !Double.isNaN(values[row]);
                     integral &= numeric && NumberText.isIntegral(cell);
                 }
             }
+            numbers[t] = values;
         }
         ColumnType type = chosen != null ? chosen
                 : !numeric || integral && fewUniqueValues(tables, name) ? ColumnType.CATEGORICAL : ColumnType.NUMERICAL;
         List<Column> columns = new ArrayList<>();
-        for (CsvTable table : tables) {
-            String[] cells = table.cells()[table.indexOf(name)];
-            columns.add(type == ColumnType.NUMERICAL ? numerical(name, cells, table, integral)
-                    : new Column.Categorical(name, numeric ? canonicalNumbers(cells) : cells, numeric));
+        for (int t = 0; t < tables.length; t++) {
+            String[] cells = tables[t].cells()[tables[t].indexOf(name)];
+            if (type == ColumnType.NUMERICAL) {
+                columns.add(new Column.Numerical(name, numeric ? numbers[t] : numbers(name, cells, tables[t]),
+                        numeric && integral));
+            } else {
+                columns.add(new Column.Categorical(name, numeric ? canonicalNumbers(cells) : cells, numeric));
+            }
         }
         return columns;
     }
@@ -103,21 +114,18 @@ public final class ColumnTyping {
         return true;
     }
 
-    private static Column.Numerical numerical(String name, String[] cells, CsvTable table, boolean integral) {
+    /** The numbers of a column forced numerical that holds text: fails on the first such cell, naming it. */
+    private static double[] numbers(String name, String[] cells, CsvTable table) {
         double[] values = new double[cells.length];
         for (int row = 0; row < cells.length; row++) {
-            if (cells[row] == null) {
-                values[row] = Double.NaN;
-                continue;
-            }
-            values[row] = NumberText.parse(cells[row]);
-            if (Double.isNaN(values[row])) {
+            values[row] = cells[row] == null ? Double.NaN : NumberText.parse(cells[row]);
+            if (cells[row] != null && Double.isNaN(values[row])) {
                 throw new DatasetException(table.name() + ": line " + table.lines()[row] + ", column '" + name
                         + "' holds '" + cells[row] + "', which is not a number, but the column is numerical "
                         + "(use --column-type " + name + "=cat, or fix the cell)");
             }
         }
-        return new Column.Numerical(name, values, integral);
+        return values;
     }
 
     /** 1, 1.0 and 1e0 are one category, as pandas reads them into one number. */

@@ -35,24 +35,34 @@ final class NumberText {
 
     /** Rejects what Double.parseDouble takes and pandas does not: type suffixes (1d, 2f), hex, "NaN". */
     private static boolean looksNumeric(String text) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start < end && (text.charAt(start) == '-' || text.charAt(start) == '+')) {
+            start++;
+        }
+        if (start == end) {
             return false;
         }
-        String unsigned = trimmed.charAt(0) == '-' || trimmed.charAt(0) == '+' ? trimmed.substring(1) : trimmed;
-        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
-            return true;
+        if (text.regionMatches(true, start, "inf", 0, end - start) || text.regionMatches(true, start, "infinity", 0,
+                end - start)) {
+            return end - start == 3 || end - start == 8;
         }
-        char last = unsigned.isEmpty() ? 'x' : unsigned.charAt(unsigned.length() - 1);
         boolean digits = false;
-        for (int i = 0; i < unsigned.length(); i++) {
-            char c = unsigned.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits = true;
             } else if (c != '.' && c != 'e' && c != 'E' && c != '-' && c != '+') {
                 return false;
             }
         }
+        char last = text.charAt(end - 1);
         return digits && (last == '.' || last >= '0' && last <= '9');
     }
 }

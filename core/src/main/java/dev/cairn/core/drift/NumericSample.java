@@ -22,7 +22,7 @@ record NumericSample(double[] reference, double[] current, boolean integral) {
             }
         }
         double[] sorted = n == values.length ? finite : Arrays.copyOf(finite, n);
-        Arrays.sort(sorted);
+        DoubleSort.sort(sorted);
         return sorted;
     }
 
