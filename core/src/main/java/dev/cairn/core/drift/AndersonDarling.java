@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * scipy's {@code anderson_ksamp([reference, current])} (midrank variant, Scholz and Stephens 1987) as Evidently
@@ -33,9 +34,9 @@ final class AndersonDarling {
             critical[i] = B0[i] + B1[i] + B2[i];
         }
         double p;
-        if (statistic < min(critical)) {
+        if (statistic < StatUtils.min(critical)) {
             p = 0.25;
-        } else if (statistic > max(critical)) {
+        } else if (statistic > StatUtils.max(critical)) {
             p = 0.001;
         } else {
             p = Math.exp(quadraticFit(critical, statistic));
@@ -110,21 +111,5 @@ final class AndersonDarling {
             merged[k] = j == b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
         }
         return merged;
-    }
-
-    private static double min(double[] values) {
-        double min = values[0];
-        for (double value : values) {
-            min = Math.min(min, value);
-        }
-        return min;
-    }
-
-    private static double max(double[] values) {
-        double max = values[0];
-        for (double value : values) {
-            max = Math.max(max, value);
-        }
-        return max;
     }
 }

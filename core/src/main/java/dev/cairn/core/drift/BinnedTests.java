@@ -124,7 +124,7 @@ final class BinnedTests {
         return x > 0 && y > 0 ? x * Math.log(x / y) : Double.POSITIVE_INFINITY;
     }
 
-    private static double[] shares(long[] counts, long total) {
+    static double[] shares(long[] counts, long total) {
         double[] shares = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
             shares[i] = (double) counts[i] / total;

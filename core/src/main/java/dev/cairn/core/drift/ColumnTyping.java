@@ -63,26 +63,16 @@ public final class ColumnTyping {
     }
 
     private static List<Column> type(String name, ColumnType chosen, CsvTable[] tables) {
-        // Each cell is parsed once: the numbers decide the type and become the column if it is numerical.
-        double[][] numbers = new double[tables.length][];
         boolean numeric = true;
         boolean integral = true;
-        for (int t = 0; t < tables.length && numeric; t++) {
-            String[] cells = tables[t].cells()[tables[t].indexOf(name)];
-            double[] values = new double[cells.length];
-            for (int row = 0; row < cells.length && numeric; row++) {
-                String cell = cells[row];
-                if (cell == null) {
-                    values[row] = Double.NaN;
-                    integral = false;
-                } else {
-                    values[row] = NumberText.parse(cell);
-                    numeric = !Double.isNaN(values[row]);
-                    integral &= numeric && NumberText.isIntegral(cell);
-                }
-            }
-            numbers[t] = values;
+        double[][] numbers = new double[tables.length][];
+        for (int t = 0; t < tables.length; t++) {
+            int index = tables[t].indexOf(name);
+            numeric &= tables[t].numeric()[index];
+            integral &= tables[t].integral()[index];
+            numbers[t] = tables[t].numbers()[index];
         }
+        integral &= numeric;
         ColumnType type = chosen != null ? chosen
                 : !numeric || integral && fewUniqueValues(tables, name) ? ColumnType.CATEGORICAL : ColumnType.NUMERICAL;
         List<Column> columns = new ArrayList<>();

@@ -84,7 +84,7 @@ public final class CsvTableReader {
             if (rows.isEmpty()) {
                 throw new DatasetException(name + " has a header but no data rows");
             }
-            return new CsvTable(name, sha256, header, byColumn(rows, header.size()), Arrays.copyOf(lines, rows.size()));
+            return CsvTable.of(name, sha256, header, byColumn(rows, header.size()), Arrays.copyOf(lines, rows.size()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DatasetException dataset) {
                 throw dataset;
@@ -112,10 +112,16 @@ public final class CsvTableReader {
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int c = 0; c < width; c++) {
-                cells[c][r] = MISSING.contains(row[c]) ? null : row[c];
+                cells[c][r] = isMissing(row[c]) ? null : row[c];
             }
         }
         return cells;
+    }
+
+    private static boolean isMissing(String cell) {
+        // Most cells are short numbers: skip the set lookup (and the string hash it computes) for those.
+        char first = cell.isEmpty() ? ' ' : cell.charAt(0);
+        return cell.isEmpty() || (first < '0' || first > '9' || cell.indexOf('#') > 0) && MISSING.contains(cell);
     }
 
     /** Strict UTF-8: a bad byte is an error naming its line and column, never a silent replacement character. */

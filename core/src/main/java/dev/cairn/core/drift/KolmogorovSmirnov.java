@@ -1,5 +1,7 @@
 package dev.cairn.core.drift;
 
+import org.apache.commons.math3.util.ArithmeticUtils;
+
 /**
  * The two-sample Kolmogorov-Smirnov test as scipy's {@code ks_2samp(x, y)} computes it by default
  * ({@code method='auto'}, two-sided): the exact distribution when both samples have at most 10,000 values, otherwise
@@ -20,7 +22,7 @@ final class KolmogorovSmirnov {
         int n2 = b.length;
         double d = statistic(a, b);
         if (Math.max(n1, n2) <= MAX_EXACT_N) {
-            long g = gcd(n1, n2);
+            long g = ArithmeticUtils.gcd((long) n1, n2);
             long lcm = (n1 / g) * n2;
             long h = (long) Math.rint(d * lcm);
             d = (double) h / lcm;
@@ -108,9 +110,5 @@ final class KolmogorovSmirnov {
             }
         }
         return column[maxj - minj - 1];
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }

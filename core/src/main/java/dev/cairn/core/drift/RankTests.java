@@ -2,6 +2,7 @@ package dev.cairn.core.drift;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.math3.util.ArithmeticUtils;
 
 /** Evidently's rank-based numerical tests: Mann-Whitney U and Cramér-von Mises. */
 final class RankTests {
@@ -126,7 +127,7 @@ final class RankTests {
      * assignments, built column by column as maps from value to count.
      */
     private static double exactCramerVonMises(double s, int m, int n) {
-        long lcm = (long) m / gcd(m, n) * n;
+        long lcm = (long) m / ArithmeticUtils.gcd(m, n) * n;
         long a = lcm / m;
         long b = lcm / n;
         long mn = (long) m * n;
@@ -155,9 +156,5 @@ final class RankTests {
             atLeast += entry.getKey() >= zeta ? entry.getValue() : 0;
         }
         return atLeast / combinations;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The report's charts as inline SVG, so the HTML file needs nothing from the network: reference and current shares
@@ -30,7 +31,7 @@ final class SvgCharts {
     }
 
     private static String histogram(ColumnChart chart, double[] reference, double[] current) {
-        double top = Math.max(max(reference), max(current));
+        double top = Math.max(Double.MIN_VALUE, Math.max(StatUtils.max(reference), StatUtils.max(current)));
         double barWidth = (WIDTH - 2.0 * MARGIN) / reference.length;
         StringBuilder svg = open(WIDTH, HEIGHT);
         for (int i = 0; i < reference.length; i++) {
@@ -122,23 +123,7 @@ final class SvgCharts {
     }
 
     private static double[] shares(long[] counts) {
-        long total = 0;
-        for (long count : counts) {
-            total += count;
-        }
-        double[] shares = new double[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            shares[i] = total == 0 ? 0 : (double) counts[i] / total;
-        }
-        return shares;
-    }
-
-    private static double max(double[] values) {
-        double max = Double.MIN_VALUE;
-        for (double value : values) {
-            max = Math.max(max, value);
-        }
-        return max;
+        return BinnedTests.shares(counts, Math.max(1, java.util.Arrays.stream(counts).sum()));
     }
 
     static String number(double value) {

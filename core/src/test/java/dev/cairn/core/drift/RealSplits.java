@@ -69,7 +69,7 @@ final class RealSplits {
             }
             lines[i] = table.lines()[rows.get(i)];
         }
-        return new CsvTable(table.name() + " (" + side + ")", table.sha256(), table.header(), cells, lines);
+        return CsvTable.of(table.name() + " (" + side + ")", table.sha256(), table.header(), cells, lines);
     }
 
     private static boolean between(String value, String first, String last) {
