@@ -1,6 +1,6 @@
 package dev.cairn.core.drift;
 
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -57,34 +57,54 @@ public final class CsvTableReader {
     private static CsvTable parse(String text, String name, String sha256) {
         CsvDialect dialect = CsvDialect.detect(text);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(dialect.delimiter()).withQuoteChar(dialect.quote());
-        CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
-        try (MappingIterator<String[]> records = mapper.readerFor(String[].class).with(schema).readValues(text)) {
-            List<String> header = header(records.next(), name);
-            List<String[]> rows = new ArrayList<>();
-            int[] lines = new int[1024];
-            while (true) {
-                int line = records.getParser().currentLocation().getLineNr();
-                if (!records.hasNextValue()) {
-                    break;
-                }
-                String[] row = records.nextValue();
-                line = Math.max(line, records.getParser().currentTokenLocation().getLineNr());
-                if (row.length != header.size()) {
-                    throw new DatasetException(name + ": line " + line + " has " + row.length + " field"
-                            + (row.length == 1 ? "" : "s") + " but the header has " + header.size()
-                            + "; check the delimiter ('" + printable(dialect.delimiter()) + "') and quotes on that line");
-                }
-                if (rows.size() == lines.length) {
-                    lines = Arrays.copyOf(lines, lines.length * 2);
-                }
-                lines[rows.size()] = line;
-                rows.add(row);
+        CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
+        // Jackson's streaming parser, cell by cell into column arrays: no array per row, no transposition.
+        try (CsvParser parser = (CsvParser) mapper.reader(schema).createParser(text)) {
+            List<String> names = new ArrayList<>();
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new DatasetException(name + " has no header row");
             }
-            if (rows.isEmpty()) {
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                names.add(parser.getText());
+            }
+            List<String> header = header(names, name);
+            int width = header.size();
+            String[][] cells = new String[width][1024];
+            int[] lines = new int[1024];
+            int rows = 0;
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                if (rows == lines.length) {
+                    lines = Arrays.copyOf(lines, rows * 2);
+                    for (int c = 0; c < width; c++) {
+                        cells[c] = Arrays.copyOf(cells[c], rows * 2);
+                    }
+                }
+                int fields = 0;
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (fields == 0) {
+                        // The row's start token still points at the end of the previous line; its first cell does not.
+                        lines[rows] = parser.currentTokenLocation().getLineNr();
+                    }
+                    if (fields < width) {
+                        String cell = parser.getText();
+                        cells[fields][rows] = isMissing(cell) ? null : cell;
+                    }
+                    fields++;
+                }
+                if (fields != width) {
+                    throw new DatasetException(name + ": line " + lines[rows] + " has " + fields + " field"
+                            + (fields == 1 ? "" : "s") + " but the header has " + width + "; check the delimiter ('"
+                            + printable(dialect.delimiter()) + "') and quotes on that line");
+                }
+                rows++;
+            }
+            if (rows == 0) {
                 throw new DatasetException(name + " has a header but no data rows");
             }
-            return CsvTable.of(name, sha256, header, byColumn(rows, header.size()), Arrays.copyOf(lines, rows.size()));
+            for (int c = 0; c < width; c++) {
+                cells[c] = Arrays.copyOf(cells[c], rows);
+            }
+            return CsvTable.of(name, sha256, header, cells, Arrays.copyOf(lines, rows));
         } catch (IOException | RuntimeException e) {
             if (e instanceof DatasetException dataset) {
                 throw dataset;
@@ -93,29 +113,18 @@ public final class CsvTableReader {
         }
     }
 
-    private static List<String> header(String[] names, String file) {
+    private static List<String> header(List<String> names, String file) {
         List<String> header = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < names.size(); i++) {
             // pandas' name for a blank header cell, as in a CSV written with its index.
-            String name = names[i].isBlank() ? "Unnamed: " + i : names[i].trim();
+            String name = names.get(i).isBlank() ? "Unnamed: " + i : names.get(i).trim();
             if (!seen.add(name)) {
                 throw new DatasetException(file + ": the header names column '" + name + "' twice");
             }
             header.add(name);
         }
         return header;
-    }
-
-    private static String[][] byColumn(List<String[]> rows, int width) {
-        String[][] cells = new String[width][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            for (int c = 0; c < width; c++) {
-                cells[c][r] = isMissing(row[c]) ? null : row[c];
-            }
-        }
-        return cells;
     }
 
     private static boolean isMissing(String cell) {
