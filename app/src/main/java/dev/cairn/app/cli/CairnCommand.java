@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             "Without a command it opens the workbench window; with one it runs headless."},
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
             InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, BenchmarksCommand.class,
-            HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
+            DriftCommand.class, DatasetsCommand.class, HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
             CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 

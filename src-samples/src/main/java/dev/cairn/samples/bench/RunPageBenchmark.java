@@ -140,7 +140,8 @@ public final class RunPageBenchmark {
         CompletableFuture<double[]> result = new CompletableFuture<>();
         var experiment = services.tracking().experiments().get(experimentId);
         Platform.runLater(() -> {
-            ExperimentsViewModel model = new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier());
+            ExperimentsViewModel model = new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier(),
+                    services.settings());
             long start = System.nanoTime();
             double[] firstPage = new double[1];
             // Checked every frame on the JavaFX thread: ask for the next page whenever the last one has arrived.
