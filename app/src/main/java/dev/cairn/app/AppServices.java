@@ -7,6 +7,7 @@ import dev.cairn.app.task.FxTaskExecutor;
 import dev.cairn.app.tracking.MlflowImportDropHandler;
 import dev.cairn.app.tracking.TrackingServerModel;
 import dev.cairn.core.bench.BenchmarkStore;
+import dev.cairn.core.drift.DatasetStore;
 import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
@@ -31,6 +32,7 @@ public final class AppServices implements AutoCloseable {
     private final RegistryServices registry;
     private final TrackingServerModel trackingServer;
     private final BenchmarkStore benchmarks;
+    private final DatasetStore datasets;
 
     public AppServices(Workspace workspace) {
         this.workspace = workspace;
@@ -38,6 +40,7 @@ public final class AppServices implements AutoCloseable {
         this.tracking = TrackingServices.of(workspace);
         this.registry = RegistryServices.of(workspace, tracking);
         this.benchmarks = new BenchmarkStore(workspace.store(), Clock.systemUTC());
+        this.datasets = new DatasetStore(workspace.store(), Clock.systemUTC());
         this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
         drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
                 tracking.artifacts()), tasks, notifier, dialogs));
@@ -54,6 +57,11 @@ public final class AppServices implements AutoCloseable {
     /** The in-app MLflow API; stopped until the user starts it. */
     public TrackingServerModel trackingServer() {
         return trackingServer;
+    }
+
+    /** Registered data files (drift references and current data). */
+    public DatasetStore datasets() {
+        return datasets;
     }
 
     /** Stored benchmark results. */

@@ -2,6 +2,9 @@ package dev.cairn.app.gui;
 
 import dev.cairn.app.AppServices;
 import dev.cairn.app.bench.BenchmarkPane;
+import dev.cairn.app.drift.CsvDropHandler;
+import dev.cairn.app.drift.DriftView;
+import dev.cairn.app.drift.DriftViewModel;
 import dev.cairn.app.bench.BenchmarksView;
 import dev.cairn.app.bench.BenchmarksViewModel;
 import dev.cairn.app.bench.BenchmarkViewModel;
@@ -69,8 +72,10 @@ public final class MainWindow {
         statusBar.addIndicator(new ServerIndicator(services.trackingServer()));
         services.trackingServer().load();
         ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier());
-        shell = new ShellView(sectionViews(services, models), statusBar);
+        DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.notifier());
+        shell = new ShellView(sectionViews(services, models, drift), statusBar);
         services.drops().register(new OnnxDropHandler(models, () -> shell.selectedProperty().set(Section.MODELS)));
+        services.drops().register(new CsvDropHandler(drift, () -> shell.selectedProperty().set(Section.DRIFT)));
         Scene scene = new Scene(shell);
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         installShortcuts(scene);
@@ -108,7 +113,8 @@ public final class MainWindow {
         return new BenchmarkPane(model);
     }
 
-    private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models) {
+    private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models,
+            DriftViewModel drift) {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks())));
@@ -121,10 +127,7 @@ public final class MainWindow {
                 version -> benchmarkPane(services, models, version)));
         views.put(Section.BENCHMARKS, () -> new BenchmarksView(
                 new BenchmarksViewModel(services.benchmarks(), services.tasks(), services.notifier())));
-        views.put(Section.DRIFT, () -> new PlaceholderView(Section.DRIFT,
-                "Reference data against current data, per feature and for the whole dataset, "
-                        + "with the statistical tests Evidently uses, as charts and reports.",
-                "cairn drift"));
+        views.put(Section.DRIFT, () -> new DriftView(drift));
         views.put(Section.DEPLOYMENTS, () -> new PlaceholderView(Section.DEPLOYMENTS,
                 "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
                 "cairn deploy"));

@@ -1,0 +1,40 @@
+package dev.cairn.app.drift;
+
+import dev.cairn.app.drop.DropHandler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Takes CSV files dropped on the window: registers them as datasets and puts them in the Drift section's reference
+ * and current slots (two at once: reference first), comparing them once both are there.
+ */
+public final class CsvDropHandler implements DropHandler {
+
+    private final DriftViewModel drift;
+    private final Runnable showDrift;
+
+    /** @param showDrift switches the window to the Drift section */
+    public CsvDropHandler(DriftViewModel drift, Runnable showDrift) {
+        this.drift = drift;
+        this.showDrift = showDrift;
+    }
+
+    @Override
+    public String accepts() {
+        return "data files (.csv, .tsv)";
+    }
+
+    /** By name only (this runs on the JavaFX thread); reading the file tells a real CSV. */
+    @Override
+    public boolean canOpen(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".tsv");
+    }
+
+    @Override
+    public void open(List<Path> files) {
+        showDrift.run();
+        drift.addFiles(files);
+    }
+}

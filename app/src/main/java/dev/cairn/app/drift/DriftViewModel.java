@@ -1,0 +1,269 @@
+package dev.cairn.app.drift;
+
+import dev.cairn.app.shell.Notifier;
+import dev.cairn.app.task.BackgroundTask;
+import dev.cairn.app.task.TaskExecutor;
+import dev.cairn.app.task.TaskHandle;
+import dev.cairn.core.drift.ColumnDrift;
+import dev.cairn.core.drift.ColumnTyping;
+import dev.cairn.core.drift.CsvTable;
+import dev.cairn.core.drift.CsvTableReader;
+import dev.cairn.core.drift.Dataset;
+import dev.cairn.core.drift.DatasetStore;
+import dev.cairn.core.drift.DriftAnalysis;
+import dev.cairn.core.drift.DriftOptions;
+import dev.cairn.core.drift.DriftReport;
+import dev.cairn.core.drift.DriftReportHtml;
+import dev.cairn.core.drift.DriftReportJson;
+import dev.cairn.core.drift.StatTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Drift section: a reference and a current CSV file, compared column by column with Evidently's tests (the
+ * default per column, or one chosen), the report kept for the table and charts, and exported as HTML or JSON. Files
+ * dropped on the window are registered as datasets and fill the two slots. Reading, typing and testing run in a
+ * background task that can be cancelled.
+ */
+public final class DriftViewModel {
+
+    private final TaskExecutor tasks;
+    private final DatasetStore datasets;
+    private final Notifier notifier;
+    private final ObjectProperty<Path> reference = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
+    private final StringProperty driftShare = new SimpleStringProperty(String.valueOf(DriftOptions.DEFAULT_DRIFT_SHARE));
+    private final Map<String, StatTest> tests = new LinkedHashMap<>();
+    private final Map<String, Double> thresholds = new LinkedHashMap<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty phase = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<DriftReport> report = new SimpleObjectProperty<>();
+    private TaskHandle handle;
+
+    public DriftViewModel(TaskExecutor tasks, DatasetStore datasets, Notifier notifier) {
+        this.tasks = tasks;
+        this.datasets = datasets;
+        this.notifier = notifier;
+    }
+
+    /**
+     * Takes dropped files: two at once are the reference and the current data, in that order; one fills the
+     * reference slot when it is empty, else the current one. Each is registered as a dataset; when both slots are
+     * full the comparison starts.
+     */
+    public void addFiles(List<Path> files) {
+        if (files.size() >= 2) {
+            reference.set(files.get(0));
+            current.set(files.get(1));
+        } else if (reference.get() == null) {
+            reference.set(files.get(0));
+        } else {
+            current.set(files.get(0));
+        }
+        files.stream().limit(2).forEach(this::register);
+        if (reference.get() != null && current.get() != null) {
+            compare();
+        }
+    }
+
+    /** Registers a data file (by its SHA-256, so a file dropped twice is one dataset). */
+    private void register(Path file) {
+        tasks.execute(BackgroundTask.of("Registering " + file.getFileName(), (status, cancellation) -> {
+            Dataset dataset = ColumnTyping.type(CsvTableReader.read(file), Map.of());
+            return datasets.register(name(file), dataset, file);
+        }).onSuccess(registration -> notifier.info(String.format(Locale.ROOT, "%s %s as dataset %s v%d (%,d rows, "
+                + "%d columns).", registration.alreadyRegistered() ? "Already registered:" : "Registered",
+                file.getFileName(), registration.dataset().name(), registration.dataset().version(),
+                registration.dataset().rows(), registration.dataset().columns())))
+                .onError(Exception.class, e -> error.set(file.getFileName() + ": " + message(e))));
+    }
+
+    /** Compares the two files with the chosen tests and thresholds; a running comparison is not restarted. */
+    public void compare() {
+        if (running.get()) {
+            return;
+        }
+        Path referenceFile = reference.get();
+        Path currentFile = current.get();
+        if (referenceFile == null || currentFile == null) {
+            error.set("Choose a reference and a current CSV file (or drop two on the window).");
+            return;
+        }
+        double share;
+        try {
+            share = Double.parseDouble(driftShare.get().trim());
+            if (!(share > 0 && share <= 1)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            error.set("The drift share is the fraction of drifted columns that means dataset drift, from above 0 to "
+                    + "1 (Evidently's default 0.5); got '" + driftShare.get() + "'.");
+            return;
+        }
+        DriftOptions options = new DriftOptions(Map.copyOf(tests), Map.copyOf(thresholds), share);
+        error.set("");
+        progress.set(-1);
+        phase.set("Reading " + referenceFile.getFileName() + "\u2026");
+        handle = tasks.execute(BackgroundTask.of("Comparing " + currentFile.getFileName() + " with "
+                + referenceFile.getFileName(), (status, cancellation) -> {
+                    CsvTable referenceTable = CsvTableReader.read(referenceFile);
+                    cancellation.throwIfCancelled();
+                    CsvTable currentTable = CsvTableReader.read(currentFile);
+                    cancellation.throwIfCancelled();
+                    ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, Map.of(), Set.of());
+                    return DriftAnalysis.compare(pair, options, (done, total, message) -> {
+                        status.progress(done, total, message);
+                        double fraction = total <= 0 ? 0 : (double) done / total;
+                        javafx.application.Platform.runLater(() -> {
+                            progress.set(fraction);
+                            phase.set(message);
+                        });
+                    }, cancellation);
+                }).busy(running).onSuccess(done -> {
+                    report.set(done);
+                    progress.set(1);
+                    phase.set(String.format(Locale.ROOT, "%d of %d columns drifted: %s.", done.driftedColumns(),
+                            done.columns().size(), done.datasetDrift() ? "dataset drift" : "no dataset drift"));
+                }).onError(Exception.class, e -> {
+                    phase.set("");
+                    progress.set(0);
+                    error.set(message(e));
+                }).andFinally(() -> {
+                    handle = null;
+                    if (error.get().isEmpty() && progress.get() < 1) {
+                        phase.set("Cancelled.");
+                        progress.set(0);
+                    }
+                }));
+    }
+
+    public void cancel() {
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    /** Uses this test for a column from the next comparison on; null goes back to Evidently's default. */
+    public void chooseTest(String column, StatTest test) {
+        if (test == null) {
+            tests.remove(column);
+        } else {
+            tests.put(column, test);
+        }
+        thresholds.remove(column); // a threshold belongs to its test: a p-value limit is no distance limit
+    }
+
+    /** Uses this threshold for a column from the next comparison on; null goes back to the test's default. */
+    public void chooseThreshold(String column, Double threshold) {
+        if (threshold == null) {
+            thresholds.remove(column);
+        } else {
+            thresholds.put(column, threshold);
+        }
+    }
+
+    /** The column's test as chosen, or null for the default. */
+    public StatTest chosenTest(String column) {
+        return tests.get(column);
+    }
+
+    /** Swaps reference and current. */
+    public void swap() {
+        Path first = reference.get();
+        reference.set(current.get());
+        current.set(first);
+    }
+
+    /** Writes the report as a self-contained HTML page or JSON, whole or not at all. */
+    public void export(Path file, boolean html) {
+        DriftReport shown = report.get();
+        if (shown == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Exporting the drift report", (status, cancellation) -> {
+            String text = html ? DriftReportHtml.write(shown) : DriftReportJson.write(shown);
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".cairn-drift", ".tmp");
+            try {
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return file;
+        }).onSuccess(written -> notifier.info("Drift report written to " + written))
+                .onError(Exception.class, e -> error.set("Cannot write " + file + ": " + message(e))));
+    }
+
+    /** The drift of one column in the report shown, if it has that column. */
+    public ColumnDrift column(String name) {
+        DriftReport shown = report.get();
+        return shown == null ? null : shown.columns().stream().filter(c -> c.column().equals(name)).findFirst()
+                .orElse(null);
+    }
+
+    private static String name(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String message(Throwable failure) {
+        Throwable shown = failure;
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    public ObjectProperty<Path> reference() {
+        return reference;
+    }
+
+    public ObjectProperty<Path> current() {
+        return current;
+    }
+
+    /** The share of drifted columns that means dataset drift, as typed. */
+    public StringProperty driftShare() {
+        return driftShare;
+    }
+
+    public BooleanProperty running() {
+        return running;
+    }
+
+    /** From 0 to 1, or -1 while the files are read. */
+    public DoubleProperty progress() {
+        return progress;
+    }
+
+    public StringProperty phase() {
+        return phase;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    /** The last finished comparison. */
+    public ObjectProperty<DriftReport> report() {
+        return report;
+    }
+}
