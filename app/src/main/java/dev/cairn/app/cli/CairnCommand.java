@@ -49,10 +49,14 @@ public final class CairnCommand implements Callable<Integer> {
         return DataDirectory.resolve(home, environment, System.getProperty("user.home"));
     }
 
+    @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to open in the "
+            + "workbench, as if dropped on its window: .onnx models, .csv data, mlruns folders.")
+    private java.util.List<Path> files = java.util.List.of();
+
     @Override
     public Integer call() {
         LogSetup.useDataDirectory(home());
-        return GuiLauncher.launch(home());
+        return GuiLauncher.launch(home(), files.stream().map(Path::toAbsolutePath).toList());
     }
 
     /** Parses {@code args} and runs what they ask for with this process's streams and environment. */

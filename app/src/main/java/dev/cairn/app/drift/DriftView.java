@@ -7,6 +7,7 @@ import dev.cairn.charts.MetricChart;
 import dev.cairn.charts.Series;
 import dev.cairn.core.drift.ColumnChart;
 import dev.cairn.core.drift.ColumnDrift;
+import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.DriftReport;
 import dev.cairn.core.drift.StatTest;
 import java.io.File;
@@ -150,6 +151,11 @@ public final class DriftView extends ScrollPane {
         json.setOnAction(event -> export(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button button : List.of(compare, cancel, html, json)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        phase.setMinWidth(0);
+        HBox.setHgrow(phase, Priority.SOMETIMES);
         HBox row = new HBox(8, label("Drift share"), share, compare, cancel, bar, phase, spacer, html, json);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -162,8 +168,9 @@ public final class DriftView extends ScrollPane {
         table.setEditable(true);
         table.setFixedCellSize(28);
         table.getColumns().setAll(List.of(
+                includeColumn(),
                 text("Column", 170, ColumnDrift::column),
-                text("Type", 70, c -> c.type().shortName()),
+                typeColumn(),
                 testColumn(),
                 number("Statistic", ColumnDrift::statistic),
                 number("Score", ColumnDrift::score),
@@ -175,10 +182,23 @@ public final class DriftView extends ScrollPane {
         categories.setId("drift-categories");
         distribution.setPrefHeight(300);
         Label pick = new Label("Choose a column to see its reference and current distributions. Change a column's "
-                + "test or threshold in the table, then Compare again.");
+                + "type, test or threshold, or untick it to leave it out, then Compare again.");
+        Label leftOut = new Label();
+        leftOut.setId("drift-left-out");
+        leftOut.getStyleClass().add("text-muted");
+        leftOut.textProperty().bind(Bindings.createStringBinding(() -> model.excluded().isEmpty() ? ""
+                : "Left out of the next comparison: " + String.join(", ", model.excluded()), model.excluded()));
+        Button includeAll = new Button("Include all");
+        includeAll.visibleProperty().bind(Bindings.isNotEmpty(model.excluded()));
+        includeAll.setOnAction(event -> {
+            List.copyOf(model.excluded()).forEach(name -> model.exclude(name, false));
+            table.refresh();
+        });
+        HBox excludedRow = new HBox(8, leftOut, includeAll);
+        excludedRow.setAlignment(Pos.CENTER_LEFT);
         pick.getStyleClass().add("text-muted");
         pick.setWrapText(true);
-        return new VBox(10, tiles, scores, table, pick, distribution);
+        return new VBox(10, tiles, scores, table, excludedRow, pick, distribution);
     }
 
     private void show(DriftReport report) {
@@ -274,6 +294,82 @@ public final class DriftView extends ScrollPane {
         return column;
     }
 
+    /** A tick per column: untick to leave it out of the next comparison (ids, dates, the target). */
+    private TableColumn<ColumnDrift, Boolean> includeColumn() {
+        TableColumn<ColumnDrift, Boolean> column = new TableColumn<>("Use");
+        column.setPrefWidth(50);
+        column.setCellFactory(view -> new TableCell<>() {
+            private final javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+
+            {
+                box.setOnAction(event -> {
+                    ColumnDrift row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null) {
+                        model.exclude(row.column(), !box.isSelected());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(Boolean item, boolean empty) {
+                super.updateItem(item, empty);
+                ColumnDrift row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                box.setSelected(!model.excluded().contains(row.column()));
+                setGraphic(box);
+            }
+        });
+        return column;
+    }
+
+    /** Numerical or categorical, as Evidently's rule typed it; changeable for the next comparison. */
+    private TableColumn<ColumnDrift, ColumnType> typeColumn() {
+        TableColumn<ColumnDrift, ColumnType> column = new TableColumn<>("Type");
+        column.setPrefWidth(95);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().type()));
+        column.setCellFactory(view -> new TableCell<>() {
+            private final ComboBox<ColumnType> box = new ComboBox<>(FXCollections.observableArrayList(
+                    ColumnType.values()));
+
+            {
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(ColumnType type) {
+                        return type == null ? "" : type.shortName();
+                    }
+
+                    @Override
+                    public ColumnType fromString(String text) {
+                        return ColumnType.parse(text);
+                    }
+                });
+                box.setOnAction(event -> {
+                    ColumnDrift row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null && box.getValue() != null && box.getValue() != row.type()) {
+                        model.chooseType(row.column(), box.getValue());
+                        hint.setText(row.column() + " will be compared as " + box.getValue().shortName()
+                                + "; Compare again to apply it.");
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(ColumnType type, boolean empty) {
+                super.updateItem(type, empty);
+                if (empty || type == null) {
+                    setGraphic(null);
+                    return;
+                }
+                box.setValue(type);
+                setGraphic(box);
+            }
+        });
+        return column;
+    }
+
     private TableColumn<ColumnDrift, String> thresholdColumn() {
         TableColumn<ColumnDrift, String> column = new TableColumn<>("Threshold");
         column.setPrefWidth(100);
@@ -323,7 +419,7 @@ public final class DriftView extends ScrollPane {
 
     private static TableColumn<ColumnDrift, String> number(String title,
             java.util.function.ToDoubleFunction<ColumnDrift> value) {
-        TableColumn<ColumnDrift, String> column = text(title, 100,
+        TableColumn<ColumnDrift, String> column = text(title, 120,
                 c -> MetricChart.number(value.applyAsDouble(c)));
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;

@@ -5,6 +5,7 @@ import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.app.task.TaskHandle;
 import dev.cairn.core.drift.ColumnDrift;
+import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.ColumnTyping;
 import dev.cairn.core.drift.CsvTable;
 import dev.cairn.core.drift.CsvTableReader;
@@ -33,6 +34,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 /**
  * The Drift section: a reference and a current CSV file, compared column by column with Evidently's tests (the
@@ -50,6 +53,8 @@ public final class DriftViewModel {
     private final StringProperty driftShare = new SimpleStringProperty(String.valueOf(DriftOptions.DEFAULT_DRIFT_SHARE));
     private final Map<String, StatTest> tests = new LinkedHashMap<>();
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
+    private final Map<String, ColumnType> types = new LinkedHashMap<>();
+    private final ObservableSet<String> excluded = FXCollections.observableSet(new java.util.TreeSet<>());
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty phase = new SimpleStringProperty("");
@@ -117,7 +122,14 @@ public final class DriftViewModel {
                     + "1 (Evidently's default 0.5); got '" + driftShare.get() + "'.");
             return;
         }
-        DriftOptions options = new DriftOptions(Map.copyOf(tests), Map.copyOf(thresholds), share);
+        Map<String, ColumnType> chosenTypes = Map.copyOf(types);
+        Set<String> leftOut = Set.copyOf(excluded);
+        // Tests and thresholds of columns left out would name columns that are not compared.
+        Map<String, StatTest> chosenTests = new LinkedHashMap<>(tests);
+        Map<String, Double> chosenThresholds = new LinkedHashMap<>(thresholds);
+        chosenTests.keySet().removeAll(leftOut);
+        chosenThresholds.keySet().removeAll(leftOut);
+        DriftOptions options = new DriftOptions(chosenTests, chosenThresholds, share);
         error.set("");
         progress.set(-1);
         phase.set("Reading " + referenceFile.getFileName() + "\u2026");
@@ -127,7 +139,7 @@ public final class DriftViewModel {
                     cancellation.throwIfCancelled();
                     CsvTable currentTable = CsvTableReader.read(currentFile);
                     cancellation.throwIfCancelled();
-                    ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, Map.of(), Set.of());
+                    ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, chosenTypes, leftOut);
                     return DriftAnalysis.compare(pair, options, (done, total, message) -> {
                         status.progress(done, total, message);
                         double fraction = total <= 0 ? 0 : (double) done / total;
@@ -177,6 +189,32 @@ public final class DriftViewModel {
         } else {
             thresholds.put(column, threshold);
         }
+    }
+
+    /**
+     * Treats a column as numerical or categorical from the next comparison on, overriding Evidently's rule (numbers
+     * with few distinct values are categorical); a chosen test that no longer fits goes back to the default.
+     */
+    public void chooseType(String column, ColumnType type) {
+        types.put(column, type);
+        StatTest test = tests.get(column);
+        if (test != null && !test.appliesTo(type)) {
+            chooseTest(column, null);
+        }
+    }
+
+    /** Leaves a column out of the next comparisons (an id, a date), or takes it back in. */
+    public void exclude(String column, boolean leaveOut) {
+        if (leaveOut) {
+            excluded.add(column);
+        } else {
+            excluded.remove(column);
+        }
+    }
+
+    /** The columns left out of comparisons. */
+    public ObservableSet<String> excluded() {
+        return excluded;
     }
 
     /** The column's test as chosen, or null for the default. */

@@ -27,15 +27,18 @@ public final class GuiLauncher {
     private GuiLauncher() {
     }
 
-    /** Shows the workbench on the data directory {@code home}; returns the exit code when it closes. */
-    public static int launch(Path home) {
+    /**
+     * Shows the workbench on the data directory {@code home}, opening {@code files} as if dropped on it (a file
+     * manager's "Open with", or {@code cairn model.onnx}); returns the exit code when it closes.
+     */
+    public static int launch(Path home, java.util.List<Path> files) {
         startJavaFx();
         CompletableFuture<Workspace> opening = CompletableFuture.supplyAsync(() -> Workspace.open(home));
         Platform.setImplicitExit(false);
         try {
             Workspace workspace = opening.join();
             try (workspace; AppServices services = new AppServices(workspace)) {
-                UiPreferences atClose = showUntilClosed(services, UiPreferences.load(services.settings()));
+                UiPreferences atClose = showUntilClosed(services, UiPreferences.load(services.settings()), files);
                 save(atClose, services.settings());
             }
             return 0;
@@ -61,7 +64,8 @@ public final class GuiLauncher {
         }
     }
 
-    private static UiPreferences showUntilClosed(AppServices services, UiPreferences preferences) {
+    private static UiPreferences showUntilClosed(AppServices services, UiPreferences preferences,
+            java.util.List<Path> files) {
         AtomicReference<UiPreferences> atClose = new AtomicReference<>(preferences);
         awaitOnFx(closed -> {
             Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> services.dialogs().showError(failure));
@@ -71,6 +75,9 @@ public final class GuiLauncher {
                 closed.countDown();
             });
             window.stage().show();
+            if (!files.isEmpty()) {
+                Platform.runLater(() -> services.drops().route(files));
+            }
         });
         return atClose.get();
     }

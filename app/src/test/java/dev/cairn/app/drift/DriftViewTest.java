@@ -104,6 +104,18 @@ class DriftViewTest {
         assertThat(model.column("temp").test()).isEqualTo(StatTest.PSI);
         assertThat(model.column("temp").threshold()).isEqualTo(StatTest.PSI.defaultThreshold());
 
+        // Ids and dates left out, a number with few values compared as a category instead.
+        robot.interact(() -> {
+            model.exclude("instant", true);
+            model.exclude("dteday", true);
+            model.chooseType("mnth", dev.cairn.core.drift.ColumnType.NUMERICAL);
+            model.compare();
+        });
+        FxWait.until(() -> model.column("instant") == null);
+        assertThat(model.column("dteday")).isNull();
+        assertThat(model.column("mnth").type()).isEqualTo(dev.cairn.core.drift.ColumnType.NUMERICAL);
+        assertThat(model.column("mnth").test().appliesTo(dev.cairn.core.drift.ColumnType.NUMERICAL)).isTrue();
+
         Path ragged = workspace.home().resolve("ragged.csv");
         Files.writeString(ragged, "a,b\n1,2\n3\n");
         robot.interact(() -> {
