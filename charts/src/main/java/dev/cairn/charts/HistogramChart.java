@@ -68,6 +68,11 @@ public final class HistogramChart extends VBox {
         chart.setLegendVisible(series.size() > 1);
     }
 
+    /** Names the y axis ("count" unless told otherwise, e.g. "share of rows"). */
+    public void setValueLabel(String label) {
+        yAxis.setName(label);
+    }
+
     public XYChart chart() {
         return chart;
     }

@@ -179,6 +179,7 @@ public final class DriftView extends ScrollPane {
                 text("Rows", 110, c -> String.format(Locale.ROOT, "%,d \u2192 %,d", c.referenceSize(),
                         c.currentSize()))));
         histogram.setId("drift-histogram");
+        histogram.setValueLabel("share of rows");
         categories.setId("drift-categories");
         distribution.setPrefHeight(300);
         Label pick = new Label("Choose a column to see its reference and current distributions. Change a column's "
