@@ -8,6 +8,7 @@ import dev.cairn.app.tracking.MlflowImportDropHandler;
 import dev.cairn.app.tracking.TrackingServerModel;
 import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.drift.DatasetStore;
+import dev.cairn.core.drift.DriftReportStore;
 import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
@@ -33,6 +34,7 @@ public final class AppServices implements AutoCloseable {
     private final TrackingServerModel trackingServer;
     private final BenchmarkStore benchmarks;
     private final DatasetStore datasets;
+    private final DriftReportStore driftReports;
 
     public AppServices(Workspace workspace) {
         this.workspace = workspace;
@@ -41,6 +43,7 @@ public final class AppServices implements AutoCloseable {
         this.registry = RegistryServices.of(workspace, tracking);
         this.benchmarks = new BenchmarkStore(workspace.store(), Clock.systemUTC());
         this.datasets = new DatasetStore(workspace.store(), Clock.systemUTC());
+        this.driftReports = new DriftReportStore(workspace.store(), Clock.systemUTC());
         this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
         drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
                 tracking.artifacts()), tasks, notifier, dialogs));
@@ -62,6 +65,11 @@ public final class AppServices implements AutoCloseable {
     /** Registered data files (drift references and current data). */
     public DatasetStore datasets() {
         return datasets;
+    }
+
+    /** Drift comparisons as they were run. */
+    public DriftReportStore driftReports() {
+        return driftReports;
     }
 
     /** Stored benchmark results. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
             InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, BenchmarksCommand.class,
             DriftCommand.class, DatasetsCommand.class, HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
@@ -53,8 +54,21 @@ public final class CairnCommand implements Callable<Integer> {
             + "workbench, as if dropped on its window: .onnx models, .csv data, mlruns folders.")
     private java.util.List<Path> files = java.util.List.of();
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        for (Path file : files) {
+            if (!java.nio.file.Files.exists(file)) {
+                // A bare word is most likely a mistyped command; anything else a file that is not there.
+                String name = file.toString();
+                boolean word = name.matches("[A-Za-z][A-Za-z-]*");
+                spec.commandLine().getErr().println("cairn: " + (word ? "unknown command '" + name + "'"
+                        : "no such file: " + name) + " (try 'cairn --help')");
+                return USAGE_ERROR;
+            }
+        }
         LogSetup.useDataDirectory(home());
         return GuiLauncher.launch(home(), files.stream().map(Path::toAbsolutePath).toList());
     }

@@ -2,6 +2,8 @@ package dev.cairn.app.cli;
 
 import dev.cairn.core.drift.Dataset;
 import dev.cairn.core.drift.DatasetStore;
+import dev.cairn.core.drift.DriftReport;
+import dev.cairn.core.drift.DriftReportStore;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,11 +18,19 @@ final class DatasetRegistration {
     }
 
     static List<DatasetStore.Registration> register(Path home, Map<Path, Dataset> datasets) {
+        return record(home, datasets, null);
+    }
+
+    /** Registers the files and, when {@code report} is not null, records the comparison made of them. */
+    static List<DatasetStore.Registration> record(Path home, Map<Path, Dataset> datasets, DriftReport report) {
         LogSetup.useDataDirectory(home);
         List<DatasetStore.Registration> registrations = new ArrayList<>();
         try (Workspace workspace = Workspace.open(home)) {
             DatasetStore store = new DatasetStore(workspace.store(), Clock.systemUTC());
             datasets.forEach((file, dataset) -> registrations.add(store.register(defaultName(file), dataset, file)));
+            if (report != null) {
+                new DriftReportStore(workspace.store(), Clock.systemUTC()).save(report);
+            }
         }
         return registrations;
     }

@@ -85,7 +85,8 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--fail-on-drift", description = "Exit with 1 when the dataset drifted.")
     private boolean failOnDrift;
 
-    @Option(names = "--no-register", description = "Do not register the two files as datasets in the workspace.")
+    @Option(names = "--no-register",
+            description = "Do not register the two files as datasets, nor record the report, in the workspace.")
     private boolean noRegister;
 
     @Override
@@ -127,7 +128,7 @@ final class DriftCommand implements Callable<Integer> {
             Map<Path, Dataset> files = new LinkedHashMap<>();
             files.put(reference, pair.reference());
             files.put(current, pair.current());
-            DatasetRegistration.register(parent.home(), files);
+            DatasetRegistration.record(parent.home(), files, report);
         }
         return report;
     }

@@ -14,6 +14,7 @@ import dev.cairn.core.drift.DatasetStore;
 import dev.cairn.core.drift.DriftAnalysis;
 import dev.cairn.core.drift.DriftOptions;
 import dev.cairn.core.drift.DriftReport;
+import dev.cairn.core.drift.DriftReportStore;
 import dev.cairn.core.drift.DriftReportHtml;
 import dev.cairn.core.drift.DriftReportJson;
 import dev.cairn.core.drift.StatTest;
@@ -47,6 +48,7 @@ public final class DriftViewModel {
 
     private final TaskExecutor tasks;
     private final DatasetStore datasets;
+    private final DriftReportStore reports;
     private final Notifier notifier;
     private final ObjectProperty<Path> reference = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
@@ -62,9 +64,11 @@ public final class DriftViewModel {
     private final ObjectProperty<DriftReport> report = new SimpleObjectProperty<>();
     private TaskHandle handle;
 
-    public DriftViewModel(TaskExecutor tasks, DatasetStore datasets, Notifier notifier) {
+    /** @param reports where each finished comparison is recorded (the dashboard shows the latest) */
+    public DriftViewModel(TaskExecutor tasks, DatasetStore datasets, DriftReportStore reports, Notifier notifier) {
         this.tasks = tasks;
         this.datasets = datasets;
+        this.reports = reports;
         this.notifier = notifier;
     }
 
@@ -140,7 +144,7 @@ public final class DriftViewModel {
                     CsvTable currentTable = CsvTableReader.read(currentFile);
                     cancellation.throwIfCancelled();
                     ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, chosenTypes, leftOut);
-                    return DriftAnalysis.compare(pair, options, (done, total, message) -> {
+                    DriftReport compared = DriftAnalysis.compare(pair, options, (done, total, message) -> {
                         status.progress(done, total, message);
                         double fraction = total <= 0 ? 0 : (double) done / total;
                         javafx.application.Platform.runLater(() -> {
@@ -148,6 +152,8 @@ public final class DriftViewModel {
                             phase.set(message);
                         });
                     }, cancellation);
+                    reports.save(compared);
+                    return compared;
                 }).busy(running).onSuccess(done -> {
                     report.set(done);
                     progress.set(1);

@@ -72,7 +72,8 @@ public final class MainWindow {
         statusBar.addIndicator(new ServerIndicator(services.trackingServer()));
         services.trackingServer().load();
         ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier());
-        DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.notifier());
+        DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
+                services.notifier());
         shell = new ShellView(sectionViews(services, models, drift), statusBar);
         services.drops().register(new OnnxDropHandler(models, () -> shell.selectedProperty().set(Section.MODELS)));
         services.drops().register(new CsvDropHandler(drift, () -> shell.selectedProperty().set(Section.DRIFT)));

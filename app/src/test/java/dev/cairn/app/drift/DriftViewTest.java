@@ -93,7 +93,8 @@ class DriftViewTest {
 
     @Test
     void aChosenTestAppliesOnTheNextComparisonAndABadFileIsNamed(FxRobot robot) throws IOException {
-        DriftViewModel model = new DriftViewModel(services.tasks(), services.datasets(), services.notifier());
+        DriftViewModel model = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
+                services.notifier());
         robot.interact(() -> {
             model.reference().set(reference);
             model.current().set(current);

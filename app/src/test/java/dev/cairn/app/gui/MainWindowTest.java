@@ -108,7 +108,8 @@ class MainWindowTest {
         robot.interact(() -> services.drops().route(List.of(home.resolve("notes.txt"))));
         Label message = robot.lookup("#status-message").queryAs(Label.class);
         assertThat(message.getText()).isEqualTo("Cairn can't open notes.txt: no feature takes this kind of file. "
-                + "You can drop MLflow stores (an mlruns folder or mlflow.db) or ONNX models (.onnx).");
+                + "You can drop MLflow stores (an mlruns folder or mlflow.db), ONNX models (.onnx) or data files "
+                + "(.csv, .tsv).");
         assertThat(message.getStyleClass()).contains("warning");
     }
 
