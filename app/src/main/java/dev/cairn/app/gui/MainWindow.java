@@ -118,7 +118,8 @@ public final class MainWindow {
             DriftViewModel drift) {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
-                new DashboardViewModel(services.workspace(), services.tasks())));
+                new DashboardViewModel(services.workspace(), services.tasks()),
+                section -> shell.selectedProperty().set(section)));
         views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
                 new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier(), services.settings()),
                 () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),

@@ -77,11 +77,30 @@ public final class WorkspaceOverviewReader {
         });
     }
 
+    /** One metric of one experiment: how many runs logged it, the extremes of their latest values. */
+    private record KeyFigures(String experiment, String key, int runs, double min, double max, long lastRun) {
+
+        /** Held-out metrics say how good a model is; training ones mostly how it trained. */
+        boolean heldOut() {
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            return lower.startsWith("val") || lower.startsWith("test") || lower.startsWith("eval");
+        }
+    }
+
+    /** The metric more runs logged; on a tie a held-out one (val_, test_, eval_), then the first by name. */
+    private static KeyFigures morePrimary(KeyFigures a, KeyFigures b) {
+        if (a.runs() != b.runs()) {
+            return a.runs() > b.runs() ? a : b;
+        }
+        if (a.heldOut() != b.heldOut()) {
+            return a.heldOut() ? a : b;
+        }
+        return a.key().compareTo(b.key()) <= 0 ? a : b;
+    }
+
     /** Per experiment, the metric most of its runs logged, and the best of those runs' latest values. */
     private static List<WorkspaceOverview.ExperimentBest> experiments(java.sql.Connection connection)
             throws java.sql.SQLException {
-        record KeyFigures(String experiment, String key, int runs, double min, double max, long lastRun) {
-        }
         List<KeyFigures> rows = Jdbc.list(connection, "SELECT e.name, m.metric_key, COUNT(*), MIN(m.metric_value), "
                 + "MAX(m.metric_value), MAX(r.start_time) FROM latest_metric m JOIN run r ON r.run_id = m.run_id "
                 + "JOIN experiment e ON e.experiment_id = r.experiment_id WHERE r.lifecycle_stage = 'active' AND "
@@ -92,8 +111,7 @@ public final class WorkspaceOverviewReader {
         Map<String, Long> lastRun = new HashMap<>();
         for (KeyFigures figures : rows) {
             lastRun.merge(figures.experiment(), figures.lastRun(), Math::max);
-            primary.merge(figures.experiment(), figures, (a, b) -> a.runs() != b.runs()
-                    ? (a.runs() > b.runs() ? a : b) : (a.key().compareTo(b.key()) <= 0 ? a : b));
+            primary.merge(figures.experiment(), figures, WorkspaceOverviewReader::morePrimary);
         }
         List<WorkspaceOverview.ExperimentBest> best = new ArrayList<>();
         primary.forEach((experiment, figures) -> {
