@@ -38,6 +38,8 @@ final class RealSplits {
                     row -> between(row.get("dteday"), "2012-01-01", "2012-01-18"), Set.of("instant", "dteday")),
             "bike_day_tiny", new Split("bike_sharing_day.csv", row -> between(row.get("dteday"), "2011-01-01", "2011-01-07"),
                     row -> between(row.get("dteday"), "2012-01-01", "2012-01-08"), Set.of("instant", "dteday")),
+            "bike_day_equal", new Split("bike_sharing_day.csv", row -> between(row.get("dteday"), "2011-03-01", "2011-03-31"),
+                    row -> between(row.get("dteday"), "2012-03-01", "2012-03-31"), Set.of("instant", "dteday")),
             "taxis_halves", new Split("taxis.csv", row -> row.get("pickup").compareTo("2019-03-16") < 0,
                     row -> row.get("pickup").compareTo("2019-03-16") >= 0, Set.of("pickup", "dropoff")));
 
