@@ -43,6 +43,8 @@ SPLITS = {
                        lambda r: "2012-01-01" <= r["dteday"] <= "2012-01-18", ["instant", "dteday"]),
     "bike_day_tiny": ("bike_sharing_day.csv", lambda r: "2011-01-01" <= r["dteday"] <= "2011-01-07",
                       lambda r: "2012-01-01" <= r["dteday"] <= "2012-01-08", ["instant", "dteday"]),
+    "bike_day_equal": ("bike_sharing_day.csv", lambda r: "2011-03-01" <= r["dteday"] <= "2011-03-31",
+                       lambda r: "2012-03-01" <= r["dteday"] <= "2012-03-31", ["instant", "dteday"]),
     "taxis_halves": ("taxis.csv", lambda r: r["pickup"] < "2019-03-16", lambda r: r["pickup"] >= "2019-03-16",
                      ["pickup", "dropoff"]),
 }

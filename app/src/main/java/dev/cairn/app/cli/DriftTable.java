@@ -20,7 +20,7 @@ final class DriftTable {
         int width = Math.max(6, report.columns().stream().mapToInt(c -> c.column().length()).max().orElse(6));
         String row = "%-" + width + "s  %-4s  %-16s  %12s  %-8s  %12s  %9s  %s%n";
         text.append(System.lineSeparator()).append(String.format(Locale.ROOT, row, "column", "type", "test", "statistic",
-                "score", "", "threshold", "drift"));
+                "kind", "score", "threshold", "drift"));
         for (ColumnDrift column : report.columns()) {
             text.append(String.format(Locale.ROOT, row, column.column(), column.type().shortName(), column.test().id(),
                     number(column.statistic()), column.test().rule().isPValue() ? "p-value" : "distance",

@@ -1,6 +1,5 @@
 package dev.cairn.core.drift;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,24 +64,22 @@ public final class ColumnTyping {
     private static List<Column> type(String name, ColumnType chosen, CsvTable[] tables) {
         boolean numeric = true;
         boolean integral = true;
-        double[][] numbers = new double[tables.length][];
-        for (int t = 0; t < tables.length; t++) {
-            int index = tables[t].indexOf(name);
-            numeric &= tables[t].numeric()[index];
-            integral &= tables[t].integral()[index];
-            numbers[t] = tables[t].numbers()[index];
+        for (CsvTable table : tables) {
+            int index = table.indexOf(name);
+            numeric &= table.numeric(index);
+            integral &= table.integral()[index];
         }
         integral &= numeric;
         ColumnType type = chosen != null ? chosen
                 : !numeric || integral && fewUniqueValues(tables, name) ? ColumnType.CATEGORICAL : ColumnType.NUMERICAL;
         List<Column> columns = new ArrayList<>();
-        for (int t = 0; t < tables.length; t++) {
-            String[] cells = tables[t].cells()[tables[t].indexOf(name)];
+        for (CsvTable table : tables) {
+            int index = table.indexOf(name);
             if (type == ColumnType.NUMERICAL) {
-                columns.add(new Column.Numerical(name, numeric ? numbers[t] : numbers(name, cells, tables[t]),
-                        numeric && integral));
+                columns.add(new Column.Numerical(name, table.numeric(index) ? table.numbers()[index]
+                        : numbers(name, table.text()[index], table), integral));
             } else {
-                columns.add(new Column.Categorical(name, numeric ? canonicalNumbers(cells) : cells, numeric));
+                columns.add(new Column.Categorical(name, table.labels(index), numeric));
             }
         }
         return columns;
@@ -91,9 +88,9 @@ public final class ColumnTyping {
     /** Evidently counts the reference's unique values, or the current's when the reference has none. */
     private static boolean fewUniqueValues(CsvTable[] tables, String name) {
         for (CsvTable table : tables) {
-            Set<String> unique = new HashSet<>();
-            for (String cell : table.cells()[table.indexOf(name)]) {
-                if (cell != null && unique.add(cell) && unique.size() > FEW_UNIQUE_INTEGERS) {
+            Set<Double> unique = new HashSet<>();
+            for (double value : table.numbers()[table.indexOf(name)]) {
+                if (unique.add(value) && unique.size() > FEW_UNIQUE_INTEGERS) {
                     return false;
                 }
             }
@@ -116,19 +113,6 @@ public final class ColumnTyping {
             }
         }
         return values;
-    }
-
-    /** 1, 1.0 and 1e0 are one category, as pandas reads them into one number. */
-    private static String[] canonicalNumbers(String[] cells) {
-        String[] labels = new String[cells.length];
-        for (int row = 0; row < cells.length; row++) {
-            String cell = cells[row];
-            double value = cell == null ? Double.NaN : NumberText.parse(cell);
-            labels[row] = cell == null || Double.isInfinite(value) ? cell
-                    : NumberText.isIntegral(cell) ? Long.toString(Long.parseLong(cell))
-                    : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        }
-        return labels;
     }
 
     private static void checkKnown(CsvTable table, Set<String> names, String option) {

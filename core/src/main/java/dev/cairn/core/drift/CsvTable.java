@@ -1,47 +1,19 @@
 package dev.cairn.core.drift;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A CSV file as read, before typing: header, cells by column ({@code null} where missing), the file line each record
- * starts on (so later errors can name it), and every cell parsed as a number where it is one ({@code numbers}: NaN
- * where missing or not a number; {@code numeric}: every present cell of the column is a number; {@code integral}:
- * every cell is present and an integer).
+ * A CSV file as read, before typing. A column whose every present cell is a number is kept as numbers only
+ * ({@code numbers[c]}, NaN where missing; {@code integral[c]}: every cell present and an integer), which keeps a
+ * million-row file from holding tens of millions of strings; any other column as its text ({@code text[c]},
+ * {@code null} where missing). {@code lines} holds the file line each record starts on, so later errors can name it.
  */
-public record CsvTable(String name, String sha256, List<String> header, String[][] cells, int[] lines,
-        double[][] numbers, boolean[] numeric, boolean[] integral) {
+public record CsvTable(String name, String sha256, List<String> header, double[][] numbers, String[][] text,
+        boolean[] integral, int[] lines) {
 
     public CsvTable {
         header = List.copyOf(header);
-    }
-
-    /**
-     * A table of these cells with their numbers parsed. The pass runs row by row, the order the reader created the
-     * cells in, so each row's strings are still close together in memory; column by column it is several times slower.
-     */
-    public static CsvTable of(String name, String sha256, List<String> header, String[][] cells, int[] lines) {
-        int width = cells.length;
-        int rows = lines.length;
-        double[][] numbers = new double[width][rows];
-        boolean[] numeric = new boolean[width];
-        boolean[] integral = new boolean[width];
-        java.util.Arrays.fill(numeric, true);
-        java.util.Arrays.fill(integral, true);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < width; c++) {
-                String cell = cells[c][r];
-                if (cell == null) {
-                    numbers[c][r] = Double.NaN;
-                    integral[c] = false;
-                } else if (numeric[c]) {
-                    double value = NumberText.parse(cell);
-                    numbers[c][r] = value;
-                    numeric[c] = !Double.isNaN(value);
-                    integral[c] = integral[c] && numeric[c] && NumberText.isIntegral(cell);
-                }
-            }
-        }
-        return new CsvTable(name, sha256, header, cells, lines, numbers, numeric, integral);
     }
 
     public int rows() {
@@ -51,5 +23,41 @@ public record CsvTable(String name, String sha256, List<String> header, String[]
     /** The index of a column by name, or -1. */
     public int indexOf(String column) {
         return header.indexOf(column);
+    }
+
+    public boolean numeric(int column) {
+        return numbers[column] != null;
+    }
+
+    /** A cell as text: as written for a text column, as its number's canonical text for a numerical one. */
+    public String cell(int column, int row) {
+        return numbers[column] != null ? label(numbers[column][row]) : text[column][row];
+    }
+
+    /** Every cell of a column as text ({@link #cell}). */
+    public String[] labels(int column) {
+        if (numbers[column] == null) {
+            return text[column];
+        }
+        String[] labels = new String[rows()];
+        for (int row = 0; row < labels.length; row++) {
+            labels[row] = label(numbers[column][row]);
+        }
+        return labels;
+    }
+
+    /**
+     * One text per number, as pandas holds one value for 1, 1.0 and 1e0: integers without a fraction, other numbers
+     * in their shortest plain decimal form; {@code null} for a missing value.
+     */
+    static String label(double value) {
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
@@ -68,43 +67,32 @@ public final class CsvTableReader {
                 names.add(parser.getText());
             }
             List<String> header = header(names, name);
-            int width = header.size();
-            String[][] cells = new String[width][1024];
-            int[] lines = new int[1024];
-            int rows = 0;
+            ColumnsBuilder columns = new ColumnsBuilder(header.size());
             while (parser.nextToken() == JsonToken.START_ARRAY) {
-                if (rows == lines.length) {
-                    lines = Arrays.copyOf(lines, rows * 2);
-                    for (int c = 0; c < width; c++) {
-                        cells[c] = Arrays.copyOf(cells[c], rows * 2);
-                    }
-                }
                 int fields = 0;
+                int line = 0;
                 while (parser.nextToken() == JsonToken.VALUE_STRING) {
                     if (fields == 0) {
                         // The row's start token still points at the end of the previous line; its first cell does not.
-                        lines[rows] = parser.currentTokenLocation().getLineNr();
+                        line = parser.currentTokenLocation().getLineNr();
+                        columns.startRow(line);
                     }
-                    if (fields < width) {
+                    if (fields < header.size()) {
                         String cell = parser.getText();
-                        cells[fields][rows] = isMissing(cell) ? null : cell;
+                        columns.add(fields, isMissing(cell) ? null : cell);
                     }
                     fields++;
                 }
-                if (fields != width) {
-                    throw new DatasetException(name + ": line " + lines[rows] + " has " + fields + " field"
-                            + (fields == 1 ? "" : "s") + " but the header has " + width + "; check the delimiter ('"
-                            + printable(dialect.delimiter()) + "') and quotes on that line");
+                if (fields != header.size()) {
+                    throw new DatasetException(name + ": line " + line + " has " + fields + " field"
+                            + (fields == 1 ? "" : "s") + " but the header has " + header.size() + "; check the "
+                            + "delimiter ('" + printable(dialect.delimiter()) + "') and quotes on that line");
                 }
-                rows++;
             }
-            if (rows == 0) {
+            if (columns.rows() == 0) {
                 throw new DatasetException(name + " has a header but no data rows");
             }
-            for (int c = 0; c < width; c++) {
-                cells[c] = Arrays.copyOf(cells[c], rows);
-            }
-            return CsvTable.of(name, sha256, header, cells, Arrays.copyOf(lines, rows));
+            return columns.build(name, sha256, header);
         } catch (IOException | RuntimeException e) {
             if (e instanceof DatasetException dataset) {
                 throw dataset;

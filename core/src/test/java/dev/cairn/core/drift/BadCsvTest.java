@@ -77,11 +77,22 @@ class BadCsvTest {
         Dataset dataset = ColumnTyping.type(table, Map.of("id", ColumnType.CATEGORICAL));
 
         assertThat(table.header()).containsExactly("id", "label", "score", "size");
-        assertThat(table.cells()[1]).containsExactly("a;b", "c", "d", null, "e", "f");
+        assertThat(table.text()[1]).containsExactly("a;b", "c", "d", null, "e", "f");
+        assertThat(table.numeric(2)).isTrue();
         assertThat(dataset.schema()).isEqualTo("id:cat,label:cat,score:num,size:cat");
         assertThat(((Column.Numerical) dataset.column("score").orElseThrow()).values())
                 .containsExactly(0.5, Double.NaN, 1.5, 2.5, 10.0, 3.5);
         assertThat(dataset.sha256()).hasSize(64);
+    }
+
+    @Test
+    void aColumnTurnsToTextAtItsFirstWordAndLinesCountQuotedNewlines() throws IOException {
+        CsvTable table = CsvTableReader.read(write("mixed.csv", "x,note\n1,\"two\nlines\"\n2.50,b\nabc,c\n4,\n"));
+
+        assertThat(table.numeric(0)).isFalse();
+        assertThat(table.text()[0]).containsExactly("1", "2.5", "abc", "4");
+        assertThat(table.lines()).containsExactly(2, 4, 5, 6);
+        assertThat(ColumnTyping.type(table, Map.of()).schema()).isEqualTo("x:cat,note:cat");
     }
 
     @Test

@@ -16,7 +16,7 @@ final class RealSplits {
     /** A row of a CSV table, read by column name. */
     record Row(CsvTable table, int index) {
         String get(String column) {
-            return table.cells()[table.indexOf(column)][index];
+            return table.cell(table.indexOf(column), index);
         }
     }
 
@@ -38,6 +38,8 @@ final class RealSplits {
                     row -> between(row.get("dteday"), "2012-01-01", "2012-01-18"), Set.of("instant", "dteday")),
             "bike_day_tiny", new Split("bike_sharing_day.csv", row -> between(row.get("dteday"), "2011-01-01", "2011-01-07"),
                     row -> between(row.get("dteday"), "2012-01-01", "2012-01-08"), Set.of("instant", "dteday")),
+            "bike_day_equal", new Split("bike_sharing_day.csv", row -> between(row.get("dteday"), "2011-03-01", "2011-03-31"),
+                    row -> between(row.get("dteday"), "2012-03-01", "2012-03-31"), Set.of("instant", "dteday")),
             "taxis_halves", new Split("taxis.csv", row -> row.get("pickup").compareTo("2019-03-16") < 0,
                     row -> row.get("pickup").compareTo("2019-03-16") >= 0, Set.of("pickup", "dropoff")));
 
@@ -61,15 +63,30 @@ final class RealSplits {
                 rows.add(r);
             }
         }
-        String[][] cells = new String[table.header().size()][rows.size()];
+        int width = table.header().size();
+        double[][] numbers = new double[width][];
+        String[][] text = new String[width][];
+        for (int c = 0; c < width; c++) {
+            if (table.numeric(c)) {
+                numbers[c] = new double[rows.size()];
+            } else {
+                text[c] = new String[rows.size()];
+            }
+        }
         int[] lines = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            for (int c = 0; c < cells.length; c++) {
-                cells[c][i] = table.cells()[c][rows.get(i)];
+            for (int c = 0; c < width; c++) {
+                if (table.numeric(c)) {
+                    numbers[c][i] = table.numbers()[c][rows.get(i)];
+                } else {
+                    text[c][i] = table.text()[c][rows.get(i)];
+                }
             }
             lines[i] = table.lines()[rows.get(i)];
         }
-        return CsvTable.of(table.name() + " (" + side + ")", table.sha256(), table.header(), cells, lines);
+        // A column integral in the whole file is integral in any part of it: pandas types the file once.
+        return new CsvTable(table.name() + " (" + side + ")", table.sha256(), table.header(), numbers, text,
+                table.integral().clone(), lines);
     }
 
     private static boolean between(String value, String first, String last) {
