@@ -31,6 +31,19 @@ public final class MetricChart extends VBox {
 
     private static final int SMALL_SERIES = 60;
 
+    /** Numbers as {@link #number} writes them, for the crosshair and tooltips. */
+    static final javafx.util.StringConverter<Number> READABLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            return value == null ? "" : number(value.doubleValue());
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Double.valueOf(text);
+        }
+    };
+
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("step");
     private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
     private final XYChart chart = new XYChart(xAxis, yAxis);
@@ -61,7 +74,14 @@ public final class MetricChart extends VBox {
         Zoomer zoomer = new Zoomer();
         // The wheel scrolls the page of charts; Ctrl+wheel zooms, as in maps and editors.
         zoomer.setZoomScrollFilter(ScrollEvent::isShortcutDown);
-        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+        CrosshairIndicator crosshair = new CrosshairIndicator();
+        DataPointTooltip tooltip = new DataPointTooltip();
+        // Six significant digits, as the summary line writes them, not Double.toString's seventeen.
+        for (var plugin : List.of(crosshair, tooltip)) {
+            plugin.setXValueFormatter(READABLE);
+            plugin.setYValueFormatter(READABLE);
+        }
+        chart.getPlugins().addAll(zoomer, crosshair, tooltip);
         chart.setMinHeight(220);
         VBox.setVgrow(chart, Priority.ALWAYS);
         summary.getStyleClass().addAll("text-small", "text-muted");
