@@ -2,6 +2,7 @@ package dev.cairn.app;
 
 import dev.cairn.app.drop.DropRouter;
 import dev.cairn.app.shell.DialogService;
+import dev.cairn.app.shell.UndoHistory;
 import dev.cairn.app.shell.Notifier;
 import dev.cairn.app.task.FxTaskExecutor;
 import dev.cairn.app.tracking.MlflowImportDropHandler;
@@ -27,7 +28,8 @@ public final class AppServices implements AutoCloseable {
     private final SettingStore settings;
     private final Notifier notifier = new Notifier();
     private final DialogService dialogs = new DialogService();
-    private final FxTaskExecutor tasks = new FxTaskExecutor(dialogs::showError);
+    private final FxTaskExecutor tasks = new FxTaskExecutor(dialogs::showError, notifier::info);
+    private final UndoHistory undo = new UndoHistory(tasks, notifier);
     private final DropRouter drops = new DropRouter(notifier::warn);
     private final TrackingServices tracking;
     private final RegistryServices registry;
@@ -83,6 +85,11 @@ public final class AppServices implements AutoCloseable {
 
     public SettingStore settings() {
         return settings;
+    }
+
+    /** Saved edits Ctrl+Z takes back. */
+    public UndoHistory undo() {
+        return undo;
     }
 
     public Notifier notifier() {

@@ -20,6 +20,8 @@ import dev.cairn.app.registry.PlaygroundViewModel;
 import dev.cairn.app.shell.PlaceholderView;
 import dev.cairn.app.shell.Section;
 import dev.cairn.app.shell.ShellView;
+import dev.cairn.app.shell.ShortcutsOverlay;
+import javafx.scene.layout.StackPane;
 import dev.cairn.app.shell.StatusBar;
 import dev.cairn.app.shell.Theme;
 import dev.cairn.app.shell.UiPreferences;
@@ -59,6 +61,7 @@ public final class MainWindow {
     private static final String STYLESHEET = "/dev/cairn/app/cairn.css";
 
     private final Stage stage;
+    private final ShortcutsOverlay shortcuts = new ShortcutsOverlay();
     private final ShellView shell;
     private final ObjectProperty<Theme> theme;
 
@@ -71,15 +74,17 @@ public final class MainWindow {
         StatusBar statusBar = new StatusBar(services.notifier(), services.tasks().running(), services.workspace().home());
         statusBar.addIndicator(new ServerIndicator(services.trackingServer()));
         services.trackingServer().load();
-        ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier());
+        ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier(),
+                services.undo());
         DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
                 services.notifier());
         shell = new ShellView(sectionViews(services, models, drift), statusBar);
         services.drops().register(new OnnxDropHandler(models, () -> shell.selectedProperty().set(Section.MODELS)));
         services.drops().register(new CsvDropHandler(drift, () -> shell.selectedProperty().set(Section.DRIFT)));
-        Scene scene = new Scene(shell);
+        // The shortcuts card (F1) lies over the whole window.
+        Scene scene = new Scene(new StackPane(shell, shortcuts));
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
-        installShortcuts(scene);
+        installShortcuts(scene, services);
         installFileDrop(scene, services);
 
         stage.setTitle("Cairn");
@@ -92,6 +97,11 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The keyboard shortcuts card (F1). */
+    public ShortcutsOverlay shortcuts() {
+        return shortcuts;
     }
 
     public ShellView shell() {
@@ -138,10 +148,14 @@ public final class MainWindow {
         return views;
     }
 
-    private void installShortcuts(Scene scene) {
+    private void installShortcuts(Scene scene, AppServices services) {
         for (Section section : Section.values()) {
             scene.getAccelerators().put(section.shortcut(), () -> shell.selectedProperty().set(section));
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), shortcuts::toggle);
+        // Text fields handle their own Ctrl+Z (typing); this one reaches the scene only outside them.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                services.undo()::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 stage::close);
     }

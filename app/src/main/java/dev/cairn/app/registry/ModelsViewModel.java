@@ -1,6 +1,7 @@
 package dev.cairn.app.registry;
 
 import dev.cairn.app.shell.Notifier;
+import dev.cairn.app.shell.UndoHistory;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.core.onnx.ModelInspector;
@@ -37,6 +38,7 @@ public final class ModelsViewModel {
     private final ModelRegistry registry;
     private final TaskExecutor tasks;
     private final Notifier notifier;
+    private final UndoHistory undo;
 
     private final ObservableList<RegisteredModel> models = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
@@ -47,7 +49,9 @@ public final class ModelsViewModel {
     private final ObjectProperty<ModelReport> report = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    public ModelsViewModel(RegistryServices services, TaskExecutor tasks, Notifier notifier) {
+    /** @param undo where saved edits of descriptions, cards and aliases leave their way back */
+    public ModelsViewModel(RegistryServices services, TaskExecutor tasks, Notifier notifier, UndoHistory undo) {
+        this.undo = undo;
         this.services = services;
         this.registry = services.registry();
         this.tasks = tasks;
@@ -189,22 +193,38 @@ public final class ModelsViewModel {
     }
 
     public void setAlias(ModelVersion target, String alias) {
-        change("Setting alias " + alias, () -> registry.setAlias(target.name(), alias.trim(), target.version()),
-                target.name(), target.version());
+        String name = alias.trim();
+        RegisteredModel before = model.get();
+        Integer previous = before == null ? null : before.aliases().get(name);
+        change("Setting alias " + name, () -> registry.setAlias(target.name(), name, target.version()),
+                target.name(), target.version(), "Set alias " + name + " on " + target.name() + " v" + target.version(),
+                () -> {
+                    if (previous == null) {
+                        registry.deleteAlias(target.name(), name);
+                    } else {
+                        registry.setAlias(target.name(), name, previous);
+                    }
+                });
     }
 
     public void deleteAlias(ModelVersion target, String alias) {
         change("Removing alias " + alias, () -> registry.deleteAlias(target.name(), alias), target.name(),
-                target.version());
+                target.version(), "Removed alias " + alias + " from " + target.name(),
+                () -> registry.setAlias(target.name(), alias, target.version()));
     }
 
     public void setVersionDescription(ModelVersion target, String description) {
+        String before = target.description();
         change("Saving description", () -> registry.updateVersionDescription(target.name(), target.version(), description),
-                target.name(), target.version());
+                target.name(), target.version(), "Changed the description of " + target.name() + " v"
+                        + target.version(),
+                () -> registry.updateVersionDescription(target.name(), target.version(), before));
     }
 
     public void saveCard(String name, String markdown) {
-        change("Saving the model card of " + name, () -> registry.updateCard(name, markdown), name, currentVersion());
+        String before = model.get() == null ? null : model.get().card();
+        change("Saving the model card of " + name, () -> registry.updateCard(name, markdown), name, currentVersion(),
+                "Changed the model card of " + name, () -> registry.updateCard(name, before));
     }
 
     public void saveGovernance(String name, Governance governance) {
@@ -212,8 +232,10 @@ public final class ModelsViewModel {
     }
 
     public void saveDescription(String name, String description) {
+        String before = model.get() == null ? null : model.get().description();
         change("Saving description of " + name, () -> registry.updateModelDescription(name, description), name,
-                currentVersion());
+                currentVersion(), "Changed the description of " + name,
+                () -> registry.updateModelDescription(name, before));
     }
 
     public void deleteVersion(ModelVersion target) {
@@ -243,5 +265,20 @@ public final class ModelsViewModel {
             work.run();
             return name;
         }).onSuccess(changed -> select(changed, versionNumber)));
+    }
+
+    /** A change Ctrl+Z can take back: once it is saved, its inverse goes to the undo history. */
+    private void change(String title, Runnable work, String name, Integer versionNumber, String done,
+            Runnable inverse) {
+        tasks.execute(BackgroundTask.of(title, (progress, cancellation) -> {
+            work.run();
+            return name;
+        }).onSuccess(changed -> {
+            select(changed, versionNumber);
+            undo.record(done, () -> {
+                inverse.run();
+                javafx.application.Platform.runLater(() -> select(changed, versionNumber));
+            });
+        }));
     }
 }

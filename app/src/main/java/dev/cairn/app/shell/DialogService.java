@@ -61,15 +61,31 @@ public final class DialogService {
         alert.setHeaderText("Something went wrong inside Cairn. Nothing stored was lost.");
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        TextArea details = new TextArea(trace.toString());
+        String report = report(trace.toString());
+        TextArea details = new TextArea(report);
         details.setEditable(false);
         details.setWrapText(false);
         details.setPrefRowCount(14);
         VBox.setVgrow(details, Priority.ALWAYS);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy report");
+        copy.setId("error-copy-report");
+        copy.setOnAction(event -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(report);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
         alert.getDialogPane().setContent(new VBox(8, new Label(String.valueOf(failure)),
-                new Label("Details (select and copy them into a bug report):"), details));
+                new Label("Details for a bug report (Copy report puts them on the clipboard):"), details, copy));
         alert.setResizable(true);
         return alert;
+    }
+
+    /** The trace with what a maintainer asks first: which Cairn, on which Java and system. */
+    static String report(String trace) {
+        return "Cairn " + dev.cairn.runtime.CairnVersion.current() + ", Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vendor") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch") + "\n\n" + trace;
     }
 
     private void show(Alert alert) {

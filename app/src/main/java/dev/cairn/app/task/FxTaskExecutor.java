@@ -18,15 +18,22 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService workers;
     private final Consumer<Throwable> unhandledErrors;
+    private final Consumer<String> longWorkDone;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     // One wrapper for everyone: it listens to the list weakly, so a throwaway one stops updating when collected.
     private final ObservableList<Task<?>> runningView = FXCollections.unmodifiableObservableList(running);
 
+    /** Work that takes this long is worth a word when it ends: the user has probably looked away. */
+    static final long LONG_WORK_NANOS = 5_000_000_000L;
+
     /**
      * @param unhandledErrors receives, on the JavaFX thread, failures no task handled itself
+     * @param longWorkDone receives, on the JavaFX thread, a sentence when a task that ran five seconds or more
+     *     ends well (the task's own message, if it has one, comes after and replaces it)
      */
-    public FxTaskExecutor(Consumer<Throwable> unhandledErrors) {
+    public FxTaskExecutor(Consumer<Throwable> unhandledErrors, Consumer<String> longWorkDone) {
         this.unhandledErrors = unhandledErrors;
+        this.longWorkDone = longWorkDone;
         this.workers = Executors.newCachedThreadPool(new WorkerThreads());
     }
 
@@ -47,8 +54,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 }, this::isCancelled);
             }
         };
+        long start = System.nanoTime();
         fxTask.setOnSucceeded(event -> {
             running.remove(fxTask);
+            long took = System.nanoTime() - start;
+            if (took >= LONG_WORK_NANOS) {
+                longWorkDone.accept(String.format(java.util.Locale.ROOT, "%s: done in %.0f s.", task.title(),
+                        took / 1e9));
+            }
             try {
                 task.succeeded(fxTask.getValue());
             } finally {
@@ -70,6 +83,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             running.remove(fxTask);
             task.finished();
         });
+        if (workers.isShutdown()) {
+            // The window is closing: a timer's late refresh has nothing to show and nowhere to run.
+            return () -> { };
+        }
         running.add(fxTask);
         task.started();
         workers.execute(fxTask);
