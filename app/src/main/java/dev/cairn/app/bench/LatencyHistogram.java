@@ -2,6 +2,7 @@ package dev.cairn.app.bench;
 
 import dev.cairn.charts.Series;
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * A benchmark's latencies as bars: how many inferences took each span of milliseconds. The bins run evenly from the
@@ -26,10 +27,13 @@ final class LatencyHistogram {
         double[] x = new double[BINS];
         double[] y = new double[BINS];
         for (int i = 0; i < BINS; i++) {
-            long from = low + Math.round(i * width);
-            long to = i == BINS - 1 ? histogram.getMaxValue() : low + Math.round((i + 1) * width) - 1;
             x[i] = (low + (i + 0.5) * width) / 1e6;
-            y[i] = to < from ? 0 : histogram.getCountBetweenValues(from, to);
+        }
+        // Each recorded value counted once, in the bin it falls in: asking the histogram for counts between bin
+        // edges would count a bucket twice where bins are narrower than its buckets (3 significant digits).
+        for (HistogramIterationValue value : histogram.recordedValues()) {
+            int bin = (int) Math.min(BINS - 1, Math.max(0, (value.getValueIteratedTo() - low) / width));
+            y[bin] += value.getCountAtValueIteratedTo();
         }
         return new Series("inferences", x, y);
     }
