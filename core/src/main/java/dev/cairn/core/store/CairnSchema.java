@@ -20,7 +20,8 @@ public final class CairnSchema {
             new Migration(6, "benchmark sweeps", FOLDER + "V6__benchmark_sweeps.sql"),
             new Migration(7, "metric ranges", FOLDER + "V7__metric_ranges.sql"),
             new Migration(8, "deploy", FOLDER + "V8__deploy.sql"),
-            new Migration(9, "datasets", FOLDER + "V9__datasets.sql"));
+            new Migration(9, "datasets", FOLDER + "V9__datasets.sql"),
+            new Migration(10, "prediction monitoring", FOLDER + "V10__prediction_monitoring.sql"));
 
     private CairnSchema() {
     }
