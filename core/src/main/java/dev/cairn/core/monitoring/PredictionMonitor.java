@@ -67,14 +67,19 @@ public final class PredictionMonitor {
         return puller.pull(sourceName, url, null, progress, cancellation);
     }
 
-    /** Pulls a deployment's log through the URL it was published at. */
-    public PredictionPuller.PullResult pull(Deployment deployment, ProgressListener progress,
+    /**
+     * Pulls a deployment's log through the URL it was published at.
+     *
+     * @param sourceName the source to keep it under, or null for {@link #sourceName(Deployment)}
+     */
+    public PredictionPuller.PullResult pull(Deployment deployment, String sourceName, ProgressListener progress,
             Cancellation cancellation) {
         if (deployment.url() == null) {
             throw new MonitoringException("Deployment " + deployment.id() + " (" + deployment.reference()
                     + ") has no URL: it never became ready. Pick a running deployment ('cairn deployments list')");
         }
-        return puller.pull(sourceName(deployment), deployment.url(), deployment.id(), progress, cancellation);
+        return puller.pull(sourceName != null ? sourceName : sourceName(deployment), deployment.url(), deployment.id(),
+                progress, cancellation);
     }
 
     /**
