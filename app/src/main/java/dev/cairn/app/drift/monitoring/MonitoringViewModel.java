@@ -85,8 +85,11 @@ public final class MonitoringViewModel {
      */
     public void pull() {
         String target = source.get() == null ? "" : source.get().strip();
-        if (busy.get() || target.isEmpty()) {
-            error.set(target.isEmpty() ? "Enter a model server URL (http://host:port) or pick a source." : "");
+        if (busy.get()) {
+            return;
+        }
+        if (target.isEmpty()) {
+            error.set("Enter a model server URL (http://host:port) or pick a source.");
             return;
         }
         start("Pulling predictions");
