@@ -21,7 +21,7 @@ public final class CairnSchema {
             new Migration(7, "metric ranges", FOLDER + "V7__metric_ranges.sql"),
             new Migration(8, "deploy", FOLDER + "V8__deploy.sql"),
             new Migration(9, "datasets", FOLDER + "V9__datasets.sql"),
-            // 10 is prediction monitoring, on its branch.
+            new Migration(10, "prediction monitoring", FOLDER + "V10__prediction_monitoring.sql"),
             new Migration(11, "drift reports", FOLDER + "V11__drift_reports.sql"));
 
     private CairnSchema() {
