@@ -3,6 +3,9 @@ package dev.cairn.app.gui;
 import dev.cairn.app.AppServices;
 import dev.cairn.app.bench.BenchmarkPane;
 import dev.cairn.app.drift.CsvDropHandler;
+import dev.cairn.app.drift.DriftSection;
+import dev.cairn.app.drift.monitoring.MonitoringPane;
+import dev.cairn.core.monitoring.PredictionMonitor;
 import dev.cairn.app.drift.DriftView;
 import dev.cairn.app.drift.DriftViewModel;
 import dev.cairn.app.bench.BenchmarksView;
@@ -37,6 +40,7 @@ import dev.cairn.core.registry.ModelVersion;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -139,7 +143,9 @@ public final class MainWindow {
                 version -> benchmarkPane(services, models, version)));
         views.put(Section.BENCHMARKS, () -> new BenchmarksView(
                 new BenchmarksViewModel(services.benchmarks(), services.tasks(), services.notifier())));
-        views.put(Section.DRIFT, () -> new DriftView(drift));
+        views.put(Section.DRIFT, () -> new DriftSection(new DriftView(drift), () -> new MonitoringPane(
+                PredictionMonitor.of(services.workspace().store(), Clock.systemUTC()), services.tasks(),
+                services.notifier())));
         views.put(Section.DEPLOYMENTS, () -> new PlaceholderView(Section.DEPLOYMENTS,
                 "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
                 "cairn deploy"));

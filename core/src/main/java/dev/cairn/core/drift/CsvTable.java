@@ -16,6 +16,24 @@ public record CsvTable(String name, String sha256, List<String> header, double[]
         header = List.copyOf(header);
     }
 
+    /**
+     * A table of text cells given column by column ({@code null} where missing), each column kept as numbers or as
+     * text by the same rule the file reader applies: for data that did not come from a file, such as logged
+     * predictions.
+     *
+     * @param lines what later errors call each row (a line number, a row number)
+     */
+    public static CsvTable of(String name, String sha256, List<String> header, String[][] columns, int[] lines) {
+        ColumnsBuilder builder = new ColumnsBuilder(header.size());
+        for (int row = 0; row < lines.length; row++) {
+            builder.startRow(lines[row]);
+            for (int c = 0; c < columns.length; c++) {
+                builder.add(c, columns[c][row]);
+            }
+        }
+        return builder.build(name, sha256, header);
+    }
+
     public int rows() {
         return lines.length;
     }

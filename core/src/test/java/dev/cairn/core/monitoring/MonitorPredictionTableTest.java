@@ -26,8 +26,8 @@ class MonitorPredictionTableTest {
         assertThat(table.rows()).isEqualTo(2);
         assertThat(table.labelColumns()).containsExactly("output_label");
         var csv = table.slice("w", List.of("a", "b", "prob_2"), 0, 2);
-        assertThat(csv.cells()[1]).containsExactly("2.5", null); // NaN is a missing value, as in a CSV
-        assertThat(csv.cells()[2]).containsExactly("0.1", "0.8");
+        assertThat(csv.labels(1)).containsExactly("2.5", null); // NaN is a missing value, as in a CSV
+        assertThat(csv.labels(2)).containsExactly("0.1", "0.8");
 
         PredictionTable unnamed = PredictionTable.of(List.of(prediction), List.of());
         assertThat(unnamed.columns()).startsWith("f0", "f1");
@@ -50,7 +50,7 @@ class MonitorPredictionTableTest {
         assertThat(table.labelColumns()).as("floating-point outputs are measurements").isEmpty();
         assertThat(table.rows()).isEqualTo(3);
         assertThat(table.predictions()).isEqualTo(2);
-        assertThat(table.slice("w", List.of("sex", "age"), 0, 3).cells()[0]).containsExactly("male", "female", null);
+        assertThat(table.slice("w", List.of("sex", "age"), 0, 3).labels(0)).containsExactly("male", "female", null);
         assertThat(table.hasValues("sex", 2, 3)).isFalse();
     }
 }

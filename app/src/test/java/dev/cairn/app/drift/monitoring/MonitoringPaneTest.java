@@ -44,7 +44,7 @@ class MonitoringPaneTest {
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("cairn-monitor-gui-test-");
         workspace = Workspace.open(home.resolve("home"));
-        tasks = new FxTaskExecutor(unhandled::add);
+        tasks = new FxTaskExecutor(unhandled::add, message -> { });
         pane = new MonitoringPane(PredictionMonitor.of(workspace.store(), Clock.systemUTC()), tasks, notifier);
         stage.setScene(new Scene(pane, 1100, 800));
         stage.show();
