@@ -12,7 +12,7 @@ import javafx.scene.control.TabPane;
 public final class DriftSection extends TabPane {
 
     public DriftSection(DriftView compare, Supplier<MonitoringPane> monitoring) {
-        setId("drift-section");
+        setId("view-drift");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         Tab datasets = new Tab("Compare datasets", compare);
         datasets.setId("drift-tab-compare");

@@ -65,7 +65,7 @@ public final class DriftView extends ScrollPane {
 
     public DriftView(DriftViewModel model) {
         this.model = model;
-        setId("view-drift");
+        setId("drift-compare");
         setFitToWidth(true);
         getStyleClass().add("section-view");
         Label title = new Label("Drift");
