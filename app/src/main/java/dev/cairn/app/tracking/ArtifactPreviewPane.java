@@ -27,6 +27,7 @@ public final class ArtifactPreviewPane extends StackPane {
         setId("artifact-preview");
         getStyleClass().add("artifact-preview");
         setMinSize(0, 0);
+        setPadding(new Insets(0, 0, 0, 10)); // clear of the split pane's divider
         show(null, false);
     }
 
@@ -74,7 +75,7 @@ public final class ArtifactPreviewPane extends StackPane {
             int column = i;
             TableColumn<List<String>, String> col = new TableColumn<>(preview.header().get(i));
             col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(column)));
-            col.setPrefWidth(Math.max(80, Math.min(220, preview.header().get(i).length() * 9 + 30)));
+            col.setPrefWidth(columnWidth(preview, column));
             table.getColumns().add(col);
         }
         Label count = new Label(preview.rows().size() == preview.totalRows()
@@ -84,6 +85,15 @@ public final class ArtifactPreviewPane extends StackPane {
         count.getStyleClass().add("text-muted");
         VBox.setVgrow(table, Priority.ALWAYS);
         return new VBox(6, count, table);
+    }
+
+    /** Wide enough for the header and the longest of the first cells, within bounds: a rough guess by characters. */
+    private static double columnWidth(ArtifactPreview.Table preview, int column) {
+        int chars = preview.header().get(column).length();
+        for (List<String> row : preview.rows().subList(0, Math.min(50, preview.rows().size()))) {
+            chars = Math.max(chars, row.get(column).length());
+        }
+        return Math.max(70, Math.min(320, chars * 8.5 + 28));
     }
 
     /** Scaled down to fit the pane, never up: a small plot stays sharp. */

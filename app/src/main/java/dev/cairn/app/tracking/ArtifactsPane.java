@@ -80,7 +80,9 @@ public final class ArtifactsPane extends VBox {
         hint.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, open, download, busy, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.disableProperty().bind(Bindings.isNotNull(model.emptyMessage()));
+        // Nothing to open or download: the empty state's sentence says what to do instead.
+        bar.visibleProperty().bind(Bindings.isNull(model.emptyMessage()));
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

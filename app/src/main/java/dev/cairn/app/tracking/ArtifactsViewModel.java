@@ -6,10 +6,13 @@ import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.core.tracking.ArtifactStore;
 import dev.cairn.core.tracking.RunArtifacts;
 import dev.cairn.core.tracking.RunInfo;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -116,11 +119,24 @@ public final class ArtifactsViewModel {
         }
         RunArtifacts current = artifacts;
         tasks.execute(BackgroundTask.of("Opening " + entry.name(), (progress, cancellation) -> {
-            Path copy = Files.createTempDirectory("cairn-open-").resolve(entry.name());
-            current.copyTo(entry.path(), copy, progress, cancellation);
-            opener.open(copy);
-            return copy;
+            Path folder = Files.createTempDirectory("cairn-open-");
+            try {
+                current.copyTo(entry.path(), folder.resolve(entry.name()), progress, cancellation);
+                opener.open(folder.resolve(entry.name()));
+            } catch (IOException | RuntimeException e) {
+                deleteTree(folder); // nothing was opened, so nobody needs the copy
+                throw e;
+            }
+            return folder;
         }).busy(copying));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** Copies a file or folder to {@code target} in the background; it appears there whole or not at all. */

@@ -122,11 +122,12 @@ public final class RunView extends VBox {
         facts.setVgap(6);
         facts.setId("run-facts");
         paramFilter.setPromptText("Filter params");
+        params.setPlaceholder(new Label("No params. Log them with mlflow.log_param(key, value)."));
         paramFilter.setId("run-param-filter");
         inputs.setWrapText(true);
         VBox box = new VBox(10, facts, section("Description"), new RunDescriptionPane(model), section("Parameters"),
                 paramFilter, params, section("Tags"), new RunTagsPane(model), section("Dataset inputs"), inputs);
-        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        box.setPadding(new javafx.geometry.Insets(10, 14, 10, 0)); // keeps buttons clear of the scroll bar
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
