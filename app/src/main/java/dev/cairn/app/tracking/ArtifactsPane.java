@@ -3,11 +3,13 @@ package dev.cairn.app.tracking;
 import dev.cairn.app.format.ByteSize;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -72,17 +74,23 @@ public final class ArtifactsPane extends VBox {
         download.setOnAction(event -> download());
         open.disableProperty().bind(model.selected().isNull().or(model.copying()));
         download.disableProperty().bind(open.disableProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setId("artifact-refresh");
+        refresh.setOnAction(event -> model.refresh());
+        refresh.disableProperty().bind(model.listing());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.listing().or(model.copying()));
         Label hint = new Label("Open shows a copy in the system's app; Download saves the file or the whole folder.");
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, open, download, busy, hint);
+        HBox bar = new HBox(8, open, download, refresh, busy, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
-        // Nothing to open or download: the empty state's sentence says what to do instead.
-        bar.visibleProperty().bind(Bindings.isNull(model.emptyMessage()));
-        bar.managedProperty().bind(bar.visibleProperty());
+        // Nothing to open or download: the empty state's sentence says what to do instead; Refresh stays.
+        for (Node fileAction : List.of(open, download, hint)) {
+            fileAction.visibleProperty().bind(Bindings.isNull(model.emptyMessage()));
+            fileAction.managedProperty().bind(fileAction.visibleProperty());
+        }
         return bar;
     }
 

@@ -51,6 +51,7 @@ public final class ArtifactsViewModel {
     private final BooleanProperty listing = new SimpleBooleanProperty();
     private final BooleanProperty previewing = new SimpleBooleanProperty();
     private final BooleanProperty copying = new SimpleBooleanProperty();
+    private RunInfo run;
     private RunArtifacts artifacts;
     // Counts preview requests so that a slow preview finishing after a newer choice is dropped.
     private long previewRequest;
@@ -65,6 +66,7 @@ public final class ArtifactsViewModel {
 
     /** Shows the artifacts of the run {@code info}, listing its top folder in the background. */
     public void load(RunInfo info) {
+        run = info;
         artifacts = RunArtifacts.of(store, info);
         selected.set(null);
         top.clear();
@@ -81,6 +83,13 @@ public final class ArtifactsViewModel {
                 emptyMessage.set(entries.isEmpty() ? NO_ARTIFACTS : null);
             }
         });
+    }
+
+    /** Lists the run's artifacts again: a running run may have logged more since the page opened. */
+    public void refresh() {
+        if (artifacts != null && run != null) {
+            load(run);
+        }
     }
 
     /** Lists a folder in the background and hands its entries, folders first, to {@code show}. */

@@ -31,6 +31,9 @@ final class RunPageFixture implements AutoCloseable {
     final String parentId;
     final String childId;
     final String emptyId;
+    /** The run with no artifacts, as the REST API described it (for uploading to it later). */
+    final JsonNode emptyRun;
+    final MlflowRestSeeder api;
     /** The child's artifacts by path, as uploaded. */
     final Map<String, byte[]> artifacts = new LinkedHashMap<>();
 
@@ -39,7 +42,7 @@ final class RunPageFixture implements AutoCloseable {
         services = new AppServices(workspace);
         server = MlflowServer.start(services.tracking(), services.registry().registry(),
                 MlflowServer.Options.defaults().withAddress("127.0.0.1", 0));
-        MlflowRestSeeder api = new MlflowRestSeeder(server.uri());
+        api = new MlflowRestSeeder(server.uri());
         String experiment = api.createExperiment("churn");
         parentId = api.createRun(experiment, "sweep-lr", START, Map.of()).get("run_id").asText();
         JsonNode child = api.createRun(experiment, "lr-0.05", START + 1_000, Map.of(
@@ -54,7 +57,8 @@ final class RunPageFixture implements AutoCloseable {
             artifacts.put(file.getKey(), file.getValue());
         }
         api.finish(childId, START + 65_000);
-        emptyId = api.createRun(experiment, "no-artifacts", START + 2_000, Map.of()).get("run_id").asText();
+        emptyRun = api.createRun(experiment, "no-artifacts", START + 2_000, Map.of());
+        emptyId = emptyRun.get("run_id").asText();
     }
 
     private static Map<String, byte[]> files() throws IOException {

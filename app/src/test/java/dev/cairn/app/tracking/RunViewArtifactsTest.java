@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.app.FxWait;
 import dev.cairn.app.format.ByteSize;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -151,10 +153,19 @@ class RunViewArtifactsTest {
     }
 
     @Test
-    void aRunWithoutArtifactsSaysHowToLogThem(FxRobot robot) {
-        openArtifactsOf(robot, fixture.emptyId);
+    void aRunWithoutArtifactsSaysHowToLogThemAndRefreshShowsThoseLoggedLater(FxRobot robot)
+            throws IOException, InterruptedException {
+        TreeView<ArtifactsViewModel.Entry> tree = openArtifactsOf(robot, fixture.emptyId);
         FxWait.until(() -> robot.lookup("#artifacts-empty").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#artifacts-empty").queryAs(Label.class).getText())
                 .startsWith("No artifacts. Log some with mlflow.log_artifact(...)");
+        assertThat(robot.lookup("#artifact-download").queryAs(Button.class).isVisible()).isFalse();
+
+        fixture.api.logArtifact(fixture.emptyRun, "eval/report.txt", "late".getBytes(StandardCharsets.UTF_8));
+        robot.clickOn("#artifact-refresh");
+        FxWait.until(() -> tree.getRoot().getChildren().size() == 1);
+        assertThat(robot.lookup("#artifacts-empty").queryAs(Label.class).isVisible()).isFalse();
+        choose(robot, tree, "eval/report.txt");
+        FxWait.until(() -> robot.lookup("#artifact-text").tryQuery().isPresent());
     }
 }
