@@ -44,7 +44,6 @@ final class RunDescriptionPane extends VBox {
         edit.setOnAction(event -> startEditing());
         Button save = new Button("Save");
         save.setId("run-description-save");
-        save.setDefaultButton(false);
         save.setOnAction(event -> save());
         Button cancel = new Button("Cancel");
         cancel.setId("run-description-cancel");
