@@ -76,6 +76,15 @@ final class RunTagsPane extends VBox {
                     super.startEdit();
                 }
             }
+
+            /** One line per tag: a multi-line value (the description tag) shows its first line. */
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && item != null && !isEditing() && item.contains("\n")) {
+                    setText(item.lines().findFirst().orElse("") + " \u2026");
+                }
+            }
         });
         value.setOnEditCommit(edit -> model.setTag(edit.getRowValue().getKey(), edit.getNewValue()));
         value.setPrefWidth(420);
