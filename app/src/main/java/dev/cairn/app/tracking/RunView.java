@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -28,15 +30,18 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
-/** A run's page: overview, description, params, tags and inputs; and a chart per metric with all its points. */
+/**
+ * A run's page: a chart per metric with all its points; the overview (facts, parent and children, markdown
+ * description, params, editable tags, dataset inputs); and the artifacts browser.
+ */
 public final class RunView extends VBox {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -46,21 +51,25 @@ public final class RunView extends VBox {
     private final Label title = new Label();
     private final GridPane facts = new GridPane();
     private final TableView<Map.Entry<String, String>> params = keyValueTable("run-params");
-    private final TableView<Map.Entry<String, String>> tags = keyValueTable("run-tags");
     private final Label inputs = new Label();
     private final TilePane charts = new TilePane();
     private final List<MetricChart> chartViews = new ArrayList<>();
     private final TextField paramFilter = new TextField();
+    private final ArtifactsPane artifacts;
+    private Consumer<String> openRun;
 
     /** @param back returns to the run table */
     public RunView(RunViewModel model, Runnable back) {
         super(10);
         this.model = model;
+        this.openRun = model::open;
+        this.artifacts = new ArtifactsPane(model.artifacts());
         setId("view-run");
         getStyleClass().add("section-view");
         HBox header = new PageHeader(title, model.loading(), back);
 
-        TabPane tabs = new TabPane(new Tab("Metrics", metricsTab()), new Tab("Overview", overviewTab()));
+        TabPane tabs = new TabPane(new Tab("Metrics", metricsTab()), new Tab("Overview", overviewTab()),
+                new Tab("Artifacts", artifacts));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("run-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -112,21 +121,13 @@ public final class RunView extends VBox {
         facts.setHgap(24);
         facts.setVgap(6);
         facts.setId("run-facts");
-        TextArea description = new TextArea();
-        description.setId("run-description");
-        description.setPromptText("What was this run for? (saved as MLflow's run description)");
-        description.setPrefRowCount(4);
-        description.setWrapText(true);
-        description.textProperty().bindBidirectional(model.description());
-        Button save = new Button("Save description");
-        save.setOnAction(event -> model.saveDescription());
-
         paramFilter.setPromptText("Filter params");
+        params.setPlaceholder(new Label("No params. Log them with mlflow.log_param(key, value)."));
         paramFilter.setId("run-param-filter");
         inputs.setWrapText(true);
-        VBox box = new VBox(10, facts, section("Description"), description, save, section("Parameters"), paramFilter,
-                params, section("Tags"), tags, section("Dataset inputs"), inputs);
-        box.setPadding(new javafx.geometry.Insets(10, 0, 0, 0));
+        VBox box = new VBox(10, facts, section("Description"), new RunDescriptionPane(model), section("Parameters"),
+                paramFilter, params, section("Tags"), new RunTagsPane(model), section("Dataset inputs"), inputs);
+        box.setPadding(new javafx.geometry.Insets(10, 14, 10, 0)); // keeps buttons clear of the scroll bar
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
@@ -140,22 +141,23 @@ public final class RunView extends VBox {
         facts.getChildren().clear();
         Long start = run.info().startTime();
         Long end = run.info().endTime();
-        addFact(0, "Status", run.info().status().name());
-        addFact(1, "Started", start == null ? "" : WHEN.format(Instant.ofEpochMilli(start)));
-        addFact(2, "Duration", start == null || end == null ? "still running" : Duration.ofMillis(end - start).toString()
-                .substring(2).toLowerCase(Locale.ROOT));
-        addFact(3, "User", String.valueOf(run.info().userId()));
-        addFact(4, "Source", run.tags().getOrDefault("mlflow.source.name", "") + " "
-                + run.tags().getOrDefault("mlflow.source.git.commit", ""));
-        addFact(5, "Parent run", run.tags().getOrDefault("mlflow.parentRunId", "none"));
-        addFact(6, "Run id", run.info().runId());
-        addFact(7, "Artifacts", run.info().artifactUri());
+        addFact(0, "Status", new Label(run.info().status().name()));
+        addFact(1, "Started", new Label(start == null ? "" : WHEN.format(Instant.ofEpochMilli(start))));
+        addFact(2, "Ended", new Label(end == null ? "not yet" : WHEN.format(Instant.ofEpochMilli(end))));
+        addFact(3, "Duration", new Label(start == null || end == null ? "still running"
+                : Duration.ofMillis(end - start).toString().substring(2).toLowerCase(Locale.ROOT)));
+        addFact(4, "User", new Label(String.valueOf(run.info().userId())));
+        addFact(5, "Source", new Label(run.tags().getOrDefault("mlflow.source.name", "") + " "
+                + run.tags().getOrDefault("mlflow.source.git.commit", "")));
+        addFact(6, "Parent run", model.parent().get() == null ? new Label("none") : link(model.parent().get()));
+        addFact(7, "Child runs", childLinks());
+        addFact(8, "Run id", new Label(run.info().runId()));
+        addFact(9, "Artifacts", new Label(run.info().artifactUri()));
         FilteredList<Map.Entry<String, String>> filtered = new FilteredList<>(
                 FXCollections.observableArrayList(new ArrayList<>(new java.util.TreeMap<>(run.params()).entrySet())));
         filtered.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> entry ->
                 entry.getKey().toLowerCase(Locale.ROOT).contains(paramFilter.getText().toLowerCase(Locale.ROOT)), paramFilter.textProperty()));
         params.setItems(filtered);
-        tags.setItems(FXCollections.observableArrayList(new ArrayList<>(new java.util.TreeMap<>(run.tags()).entrySet())));
         List<String> used = new ArrayList<>();
         for (DatasetInput input : run.inputs()) {
             used.add(input.dataset().name() + " (digest " + input.dataset().digest() + ", "
@@ -220,12 +222,41 @@ public final class RunView extends VBox {
         return List.copyOf(chartViews);
     }
 
-    private void addFact(int row, String name, String value) {
+    private void addFact(int row, String name, Node value) {
         Label label = new Label(name);
         label.getStyleClass().add("text-muted");
-        Label text = new Label(value);
-        text.setId("run-fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
-        facts.addRow(row, label, text);
+        value.setId("run-fact-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        facts.addRow(row, label, value);
+    }
+
+    private Node childLinks() {
+        if (model.children().isEmpty()) {
+            return new Label("none");
+        }
+        FlowPane links = new FlowPane(4, 2);
+        model.children().forEach(child -> links.getChildren().add(link(child)));
+        links.setPrefWrapLength(700);
+        return links;
+    }
+
+    private Hyperlink link(RunViewModel.RunLink target) {
+        Hyperlink link = new Hyperlink(target.name());
+        link.setId("run-link-" + target.runId());
+        link.setOnAction(event -> openRun.accept(target.runId()));
+        return link;
+    }
+
+    /**
+     * Replaces what a parent or child link does. By default the link shows that run on this page; a host view
+     * can instead select it in its own run list.
+     */
+    public void setOnOpenRun(Consumer<String> openRun) {
+        this.openRun = openRun;
+    }
+
+    /** The artifacts tab, for tests. */
+    ArtifactsPane artifactsPane() {
+        return artifacts;
     }
 
     private static Label section(String text) {

@@ -5,7 +5,9 @@ import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.core.tracking.MetricSeries;
 import dev.cairn.core.tracking.Run;
+import dev.cairn.core.tracking.TrackingException;
 import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.tracking.ViewType;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -25,6 +27,16 @@ public final class RunViewModel {
     /** The tag MLflow keeps a run's description in. */
     public static final String DESCRIPTION_TAG = "mlflow.note.content";
 
+    /** The tag MLflow marks a nested run's parent with. */
+    public static final String PARENT_TAG = "mlflow.parentRunId";
+
+    // Children listed on the page; MLflow's own search caps a page at this size too.
+    private static final int MAX_CHILDREN = 1000;
+
+    /** Another run this page links to: the parent or a child. */
+    public record RunLink(String runId, String name) {
+    }
+
     private final TrackingServices tracking;
     private final TaskExecutor tasks;
     private final Notifier notifier;
@@ -35,24 +47,37 @@ public final class RunViewModel {
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final BooleanProperty logScale = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ObjectProperty<RunLink> parent = new SimpleObjectProperty<>();
+    private final ObservableList<RunLink> children = FXCollections.observableArrayList();
+    private final ArtifactsViewModel artifacts;
     // While the run is RUNNING, new points are fetched every second and appended (live charts).
     private final javafx.animation.Timeline follow = new javafx.animation.Timeline(
             new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> fetchNewPoints()));
     private boolean fetching;
 
     public RunViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier) {
+        this(tracking, tasks, notifier, new DesktopFileOpener());
+    }
+
+    /** @param opener opens artifacts in the system's apps */
+    public RunViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier, FileOpener opener) {
         this.tracking = tracking;
         this.tasks = tasks;
         this.notifier = notifier;
+        this.artifacts = new ArtifactsViewModel(tracking.artifacts(), tasks, opener, notifier);
         follow.setCycleCount(javafx.animation.Animation.INDEFINITE);
     }
 
-    /** The loaded run and all metric histories arrive together, so the charts draw once. */
-    private record Loaded(Run run, List<MetricSeries> metrics) {
+    /** The loaded run, its relatives and all metric histories arrive together, so the page draws once. */
+    private record Loaded(Run run, List<MetricSeries> metrics, RunLink parent, List<RunLink> children) {
     }
 
-    /** Loads a run and the full history of each of its metrics in the background. */
+    /**
+     * Loads a run, its parent and children, and the full history of each of its metrics in the background.
+     * Calling it again shows another run on the same page (how parent and child links navigate).
+     */
     public void open(String runId) {
+        follow.stop();
         tasks.execute(BackgroundTask.of("Loading run", (progress, cancellation) -> {
             Run loaded = tracking.runs().get(runId);
             List<MetricSeries> series = new ArrayList<>();
@@ -62,12 +87,83 @@ public final class RunViewModel {
                 progress.progress(done++, loaded.latestMetrics().size(), "Reading " + metric.key());
                 series.add(tracking.log().series(runId, metric.key()));
             }
-            return new Loaded(loaded, series);
+            return new Loaded(loaded, series, parentOf(loaded), childrenOf(loaded));
         }).busy(loading).onSuccess(loaded -> {
+            parent.set(loaded.parent()); // before the run: the page reads them when the run arrives
+            children.setAll(loaded.children());
             run.set(loaded.run());
             description.set(loaded.run().tags().getOrDefault(DESCRIPTION_TAG, ""));
             metrics.setAll(loaded.metrics());
+            artifacts.load(loaded.run().info());
             followWhileRunning();
+        }));
+    }
+
+    /** The parent named by the run's tag; a parent missing from this workspace is still linked by its id. */
+    private RunLink parentOf(Run child) {
+        String parentId = child.tags().get(PARENT_TAG);
+        if (parentId == null || parentId.isBlank()) {
+            return null;
+        }
+        try {
+            return new RunLink(parentId, tracking.runs().get(parentId).info().runName());
+        } catch (TrackingException e) {
+            return new RunLink(parentId, parentId + " (not in this workspace)");
+        }
+    }
+
+    /** The runs of the same experiment whose parent tag names this run. */
+    private List<RunLink> childrenOf(Run parentRun) {
+        String filter = "tags.`" + PARENT_TAG + "` = '" + parentRun.info().runId() + "'";
+        return tracking.runs().search(List.of(parentRun.info().experimentId()), filter, ViewType.ACTIVE_ONLY,
+                        MAX_CHILDREN, List.of("attributes.start_time ASC"), null).items().stream()
+                .map(child -> new RunLink(child.info().runId(), child.info().runName())).toList();
+    }
+
+    /** Whether {@code key} is one of MLflow's own tags, which the page shows read-only. */
+    public static boolean isSystemTag(String key) {
+        return key.startsWith("mlflow.");
+    }
+
+    /**
+     * Sets a tag of the user's in the background and reloads the run's tags.
+     *
+     * @return false, with a warning in the status bar, for a blank key or one of MLflow's own
+     */
+    public boolean setTag(String key, String value) {
+        Run current = run.get();
+        if (current == null) {
+            return false;
+        }
+        if (key == null || key.isBlank() || isSystemTag(key)) {
+            notifier.warn(key == null || key.isBlank() ? "A tag needs a key." : "Keys starting with 'mlflow.' are "
+                    + "MLflow's own and are set by MLflow; choose another key.");
+            return false;
+        }
+        String runId = current.info().runId();
+        changeTags("Setting tag " + key, () -> tracking.log().setTag(runId, key, value == null ? "" : value));
+        return true;
+    }
+
+    /** Deletes a tag of the user's in the background and reloads the run's tags. */
+    public void deleteTag(String key) {
+        Run current = run.get();
+        if (current == null || isSystemTag(key)) {
+            return;
+        }
+        String runId = current.info().runId();
+        changeTags("Deleting tag " + key, () -> tracking.log().deleteTag(runId, key));
+    }
+
+    private void changeTags(String title, Runnable change) {
+        String runId = run.get().info().runId();
+        tasks.execute(BackgroundTask.of(title, (progress, cancellation) -> {
+            change.run();
+            return tracking.runs().get(runId);
+        }).onSuccess(changed -> {
+            if (run.get() != null && run.get().info().runId().equals(runId)) {
+                run.set(changed);
+            }
         }));
     }
 
@@ -186,5 +282,20 @@ public final class RunViewModel {
 
     public BooleanProperty loading() {
         return loading;
+    }
+
+    /** The parent run, null for a top-level run. */
+    public ObjectProperty<RunLink> parent() {
+        return parent;
+    }
+
+    /** Runs nested under this one. */
+    public ObservableList<RunLink> children() {
+        return children;
+    }
+
+    /** The artifacts browser of the run shown. */
+    public ArtifactsViewModel artifacts() {
+        return artifacts;
     }
 }

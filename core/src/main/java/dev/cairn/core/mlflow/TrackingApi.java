@@ -3,19 +3,18 @@ package dev.cairn.core.mlflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.core.tracking.ArtifactStore;
 import dev.cairn.core.tracking.Dataset;
 import dev.cairn.core.tracking.DatasetInput;
 import dev.cairn.core.tracking.Experiment;
 import dev.cairn.core.tracking.Metric;
 import dev.cairn.core.tracking.Page;
 import dev.cairn.core.tracking.Run;
+import dev.cairn.core.tracking.RunArtifacts;
 import dev.cairn.core.tracking.RunInfo;
 import dev.cairn.core.tracking.RunStatus;
 import dev.cairn.core.tracking.Tag;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.tracking.ViewType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -196,14 +195,7 @@ final class TrackingApi {
         RunInfo info = tracking.runs().get(r.runId()).info();
         String path = r.string("path") == null ? "" : r.string("path");
         ObjectNode answer = json.object().put("root_uri", info.artifactUri());
-        if (!info.artifactUri().startsWith(ArtifactStore.SCHEME)) {
-            answer.putArray("files");
-            return answer;
-        }
-        ArtifactStore store = tracking.artifacts();
-        String runRoot = info.artifactUri().substring(ArtifactStore.SCHEME.length()).replaceFirst("^/+", "");
-        Path base = store.resolve(runRoot);
-        answer.set("files", json.files(store.list(path.isEmpty() ? runRoot : runRoot + "/" + path, base)));
+        answer.set("files", json.files(RunArtifacts.of(tracking.artifacts(), info).list(path)));
         return answer;
     }
 
