@@ -136,7 +136,8 @@ public final class MainWindow {
                 section -> shell.selectedProperty().set(section)));
         views.put(Section.EXPERIMENTS, () -> new ExperimentsView(
                 new ExperimentsViewModel(services.tracking(), services.tasks(), services.notifier(), services.settings()),
-                () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier()),
+                () -> new RunViewModel(services.tracking(), services.tasks(), services.notifier())
+                        .withUndo(services.undo()),
                 () -> new CompareViewModel(services.tracking(), services.tasks())));
         views.put(Section.MODELS, () -> new ModelsView(models,
                 file -> new PlaygroundPane(new PlaygroundViewModel(file, services.tasks())),

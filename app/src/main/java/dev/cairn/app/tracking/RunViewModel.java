@@ -40,6 +40,7 @@ public final class RunViewModel {
     private final TrackingServices tracking;
     private final TaskExecutor tasks;
     private final Notifier notifier;
+    private dev.cairn.app.shell.UndoHistory undo;
     private final ObjectProperty<Run> run = new SimpleObjectProperty<>();
     private final ObservableList<MetricSeries> metrics = FXCollections.observableArrayList();
     private final StringProperty description = new SimpleStringProperty("");
@@ -57,6 +58,31 @@ public final class RunViewModel {
 
     public RunViewModel(TrackingServices tracking, TaskExecutor tasks, Notifier notifier) {
         this(tracking, tasks, notifier, new DesktopFileOpener());
+    }
+
+    /** Leaves the way back of saved tag and description edits here, for Ctrl+Z; returns this model. */
+    public RunViewModel withUndo(dev.cairn.app.shell.UndoHistory history) {
+        this.undo = history;
+        return this;
+    }
+
+    /** Records how to take back a saved edit of this run's tags, then shows the run again when it is taken back. */
+    private void recordUndo(String what, String runId, String key, String previous) {
+        if (undo == null) {
+            return;
+        }
+        undo.record(what, () -> {
+            if (previous == null) {
+                tracking.log().deleteTag(runId, key);
+            } else {
+                tracking.log().setTag(runId, key, previous);
+            }
+            javafx.application.Platform.runLater(() -> {
+                if (run.get() != null && run.get().info().runId().equals(runId)) {
+                    open(runId);
+                }
+            });
+        });
     }
 
     /** @param opener opens artifacts in the system's apps */
@@ -141,7 +167,9 @@ public final class RunViewModel {
             return false;
         }
         String runId = current.info().runId();
-        changeTags("Setting tag " + key, () -> tracking.log().setTag(runId, key, value == null ? "" : value));
+        String previous = current.tags().get(key);
+        changeTags("Setting tag " + key, () -> tracking.log().setTag(runId, key, value == null ? "" : value),
+                () -> recordUndo("Set tag " + key + " of run " + current.info().runName(), runId, key, previous));
         return true;
     }
 
@@ -152,10 +180,12 @@ public final class RunViewModel {
             return;
         }
         String runId = current.info().runId();
-        changeTags("Deleting tag " + key, () -> tracking.log().deleteTag(runId, key));
+        String previous = current.tags().get(key);
+        changeTags("Deleting tag " + key, () -> tracking.log().deleteTag(runId, key),
+                () -> recordUndo("Deleted tag " + key + " of run " + current.info().runName(), runId, key, previous));
     }
 
-    private void changeTags(String title, Runnable change) {
+    private void changeTags(String title, Runnable change, Runnable saved) {
         String runId = run.get().info().runId();
         tasks.execute(BackgroundTask.of(title, (progress, cancellation) -> {
             change.run();
@@ -164,6 +194,7 @@ public final class RunViewModel {
             if (run.get() != null && run.get().info().runId().equals(runId)) {
                 run.set(changed);
             }
+            saved.run();
         }));
     }
 
@@ -243,10 +274,15 @@ public final class RunViewModel {
             return;
         }
         String text = description.get();
+        String previous = current.tags().get(DESCRIPTION_TAG);
         tasks.execute(BackgroundTask.of("Saving description", (progress, cancellation) -> {
             tracking.log().setTag(current.info().runId(), DESCRIPTION_TAG, text);
             return text;
-        }).onSuccess(saved -> notifier.info("Description saved.")));
+        }).onSuccess(saved -> {
+            notifier.info("Description saved.");
+            recordUndo("Changed the description of run " + current.info().runName(), current.info().runId(),
+                    DESCRIPTION_TAG, previous);
+        }));
     }
 
     /** The x values of a series under the current x-axis mode. */

@@ -76,6 +76,29 @@ class PolishTest {
     }
 
     @Test
+    void aRunTagAndDescriptionAreUndone(FxRobot robot) {
+        var tracking = services.tracking();
+        String experiment = tracking.experiments().create("undo", null, java.util.Map.of());
+        String runId = tracking.runs().create(experiment, "ana", "r", 1L, java.util.Map.of("stage", "draft"))
+                .info().runId();
+        var page = new dev.cairn.app.tracking.RunViewModel(tracking, services.tasks(), services.notifier())
+                .withUndo(services.undo());
+        robot.interact(() -> page.open(runId));
+        FxWait.until(() -> page.run().get() != null);
+        robot.interact(() -> page.setTag("stage", "reviewed"));
+        FxWait.until(() -> "reviewed".equals(tracking.runs().get(runId).tags().get("stage")));
+        FxWait.until(() -> services.undo().canUndo().get());
+        robot.interact(() -> services.undo().undo());
+        FxWait.until(() -> "draft".equals(tracking.runs().get(runId).tags().get("stage")));
+
+        robot.interact(() -> page.setTag("owner", "ana"));
+        FxWait.until(() -> services.undo().canUndo().get());
+        robot.interact(() -> services.undo().undo());
+        FxWait.until(() -> !tracking.runs().get(runId).tags().containsKey("owner"));
+        page.close();
+    }
+
+    @Test
     void anUnexpectedErrorCarriesAReportWithVersionsAndTrace() {
         String report = DialogService.report("java.lang.IllegalStateException: boom\n\tat x.y(Z.java:1)");
         assertThat(report).startsWith("Cairn ").contains("Java " + System.getProperty("java.version"))
