@@ -74,6 +74,17 @@ class DeployCommandsTest {
         assertThat(context.resolve("native/libonnxruntime.so")).isRegularFile();
         assertThat(context.resolve("model.onnx")).hasSameBinaryContentAs(SharedData.model("tribuo_iris_lr.onnx"));
         assertThat(out.toString()).contains("docker build -t cairn/ctx:1 " + context);
+        assertThat(Files.readString(context.resolve("docker-compose.yml"))).contains("image: cairn/ctx:1");
+        assertThat(Files.readString(context.resolve("kubernetes.yml"))).contains("kind: Deployment", "kind: Service");
+        assertThat(context.resolve("docker-stack.yml")).isRegularFile();
+        assertThat(context.resolve("kserve-inferenceservice.yml")).isRegularFile();
+
+        Path tar = folder.resolve("ctx.tar");
+        assertThat(run("deploy", "ctx:1", "--export", tar.toString())).as(err.toString()).isZero();
+        assertThat(Files.size(tar)).isGreaterThan(Files.size(context.resolve("cairn-runtime.jar")));
+        assertThat(out.toString()).contains("docker build -t cairn/ctx:1 - < " + tar);
+        assertThat(run("deploy", "ctx:1", "--export", context.toString(), "--export-format", "zip")).isEqualTo(1);
+        assertThat(err.toString()).contains("--export-format is folder or tar");
     }
 
     @Test

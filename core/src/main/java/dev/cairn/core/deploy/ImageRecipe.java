@@ -1,5 +1,6 @@
 package dev.cairn.core.deploy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +55,22 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
         return labels;
     }
 
+    /**
+     * The container's own health check, as the Dockerfile declares it and exported compose and stack files repeat it.
+     *
+     * @param command the exec form run inside the container; exit 0 is healthy
+     */
+    public record HealthCheck(List<String> command, Duration interval, Duration timeout, Duration startPeriod,
+                              int retries) {
+    }
+
+    /** A JVM per check: small heap, no JIT tiers beyond C1, no perf file; it never loads ONNX Runtime. */
+    public static final HealthCheck HEALTH_CHECK = new HealthCheck(
+            List.of("java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", JAR,
+                    "dev.cairn.runtime.cli.HealthProbe", "http://127.0.0.1:" + CONTAINER_PORT + "/v2/health/ready"),
+            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+
     public String dockerfile() {
-        String readyUrl = "http://127.0.0.1:" + CONTAINER_PORT + "/v2/health/ready";
         // Everything up to the model's COPY is the same for every model on a base, so the engine's build cache
         // reuses those layers and a host stores the runtime once however many models it serves.
         return "FROM " + baseImage + "\n"
@@ -63,10 +78,9 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
                 + "COPY " + BuildContext.NATIVE + "/ " + NATIVE_DIR + "/\n"
                 + "USER " + USER + "\n"
                 + "EXPOSE " + CONTAINER_PORT + "\n"
-                // A JVM per check: small heap, no JIT tiers beyond C1, no perf file; it never loads ONNX Runtime.
-                + "HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD "
-                + json(List.of("java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                        "-cp", JAR, "dev.cairn.runtime.cli.HealthProbe", readyUrl)) + "\n"
+                + "HEALTHCHECK --interval=" + seconds(HEALTH_CHECK.interval()) + " --timeout="
+                + seconds(HEALTH_CHECK.timeout()) + " --start-period=" + seconds(HEALTH_CHECK.startPeriod())
+                + " --retries=" + HEALTH_CHECK.retries() + " CMD " + json(HEALTH_CHECK.command()) + "\n"
                 // onnxruntime.native.path: ONNX Runtime loads the libraries in place instead of unpacking them.
                 + "ENTRYPOINT " + json(List.of("java", "-Donnxruntime.native.path=" + NATIVE_DIR,
                         "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-jar", JAR)) + "\n"
@@ -75,6 +89,11 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
                         .collect(Collectors.joining(" \\\n      ")) + "\n"
                 + "CMD " + json(List.of("--model", MODEL, "--name", model.name(), "--version",
                         Integer.toString(model.version()), "--port", Integer.toString(CONTAINER_PORT))) + "\n";
+    }
+
+    /** Docker's duration syntax, as Dockerfiles and compose files write it. */
+    static String seconds(Duration duration) {
+        return duration.toSeconds() + "s";
     }
 
     private static String json(List<String> words) {
