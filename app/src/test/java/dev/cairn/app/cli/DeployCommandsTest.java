@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,10 @@ class DeployCommandsTest {
         assertThat(run("deploy", "ctx:1", "--export", context.toString(), "--arch", "arm64")).as(err.toString()).isZero();
         assertThat(Files.readString(context.resolve("Dockerfile"))).startsWith("FROM " + LocalDocker.BASE_IMAGE)
                 .contains("HEALTHCHECK").contains("USER 65532:65532").contains("\"dev.cairn.model.name\"=\"ctx\"");
-        assertThat(context.resolve("native/libonnxruntime.so")).isRegularFile();
+        try (ZipFile runtime = new ZipFile(context.resolve("cairn-runtime.jar").toFile())) {
+            assertThat(runtime.getEntry("ai/onnxruntime/native/linux-aarch64/libonnxruntime.so")).isNotNull();
+            assertThat(runtime.getEntry("ai/onnxruntime/native/linux-x64/libonnxruntime.so")).isNull();
+        }
         assertThat(context.resolve("model.onnx")).hasSameBinaryContentAs(SharedData.model("tribuo_iris_lr.onnx"));
         assertThat(out.toString()).contains("docker build -t cairn/ctx:1 " + context);
         assertThat(Files.readString(context.resolve("docker-compose.yml"))).contains("image: cairn/ctx:1");

@@ -46,7 +46,7 @@ public final class Deployer {
             }
         }
         try (DockerEngine engine = DockerEngine.connect(host)) {
-            Deployment attempt = deployments.begin(host.name(), model, images.recipe(model).tag(), settings);
+            Deployment attempt = deployments.begin(host.name(), model, ImageRecipe.tag(model), settings);
             try {
                 progress.progress(-1, -1, "Preparing image " + attempt.image() + " on " + host.name());
                 images.ensure(engine, model, progress);

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * syntax) and that never RUNs anything, so a base without a shell works.
  *
  * @param baseImage a Java 17+ runtime image with {@code java} on the PATH
+ * @param runtimeSha256 the runtime jar's digest, labelled so an image made with an older runtime is rebuilt; null when
+ *     the runtime jar cannot be found (then only an image already on the host can serve)
  */
-public record ImageRecipe(String baseImage, DeployableModel model, String createdAt) {
+public record ImageRecipe(String baseImage, DeployableModel model, String createdAt, String runtimeSha256) {
 
     /** The base image when the user names none. */
     public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
@@ -23,7 +25,6 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
 
     static final String APP_DIR = "/opt/cairn";
     static final String JAR = APP_DIR + "/cairn-runtime.jar";
-    static final String NATIVE_DIR = APP_DIR + "/native";
     static final String MODEL = APP_DIR + "/model/model.onnx";
 
     /** A numeric user with no home: runs on any base, with or without an {@code /etc/passwd} entry. */
@@ -31,6 +32,11 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
 
     /** The image's name on the host: {@code cairn/<model>:<version>}, the model name folded to Docker's alphabet. */
     public String tag() {
+        return tag(model);
+    }
+
+    /** The tag of {@code model}'s image, whatever the base and runtime. */
+    public static String tag(DeployableModel model) {
         return imageRepository(model.name()) + ":" + model.version();
     }
 
@@ -52,6 +58,9 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
         labels.put(Labels.MODEL_NAME, model.name());
         labels.put(Labels.MODEL_VERSION, Integer.toString(model.version()));
         labels.put(Labels.MODEL_SHA256, model.sha256());
+        if (runtimeSha256 != null) {
+            labels.put(Labels.RUNTIME_SHA256, runtimeSha256);
+        }
         return labels;
     }
 
@@ -75,15 +84,12 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
         // reuses those layers and a host stores the runtime once however many models it serves.
         return "FROM " + baseImage + "\n"
                 + "COPY " + BuildContext.JAR + " " + JAR + "\n"
-                + "COPY " + BuildContext.NATIVE + "/ " + NATIVE_DIR + "/\n"
                 + "USER " + USER + "\n"
                 + "EXPOSE " + CONTAINER_PORT + "\n"
                 + "HEALTHCHECK --interval=" + seconds(HEALTH_CHECK.interval()) + " --timeout="
                 + seconds(HEALTH_CHECK.timeout()) + " --start-period=" + seconds(HEALTH_CHECK.startPeriod())
                 + " --retries=" + HEALTH_CHECK.retries() + " CMD " + json(HEALTH_CHECK.command()) + "\n"
-                // onnxruntime.native.path: ONNX Runtime loads the libraries in place instead of unpacking them.
-                + "ENTRYPOINT " + json(List.of("java", "-Donnxruntime.native.path=" + NATIVE_DIR,
-                        "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-jar", JAR)) + "\n"
+                + "ENTRYPOINT " + json(List.of("java", "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-jar", JAR)) + "\n"
                 + "COPY " + BuildContext.MODEL + " " + MODEL + "\n"
                 + "LABEL " + labels().entrySet().stream().map(e -> quote(e.getKey()) + "=" + quote(e.getValue()))
                         .collect(Collectors.joining(" \\\n      ")) + "\n"
