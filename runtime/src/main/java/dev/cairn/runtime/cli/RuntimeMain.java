@@ -14,13 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Entry point of {@code cairn-runtime.jar}, the model server that runs inside deployed containers. */
-@Command(name = "cairn-runtime", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "cairn-runtime", sortOptions = false, usageHelpAutoWidth = true, subcommands = RouterCommand.class,
         description = {"Serves one ONNX model over the Open Inference Protocol (KServe V2, /v2/...), MLflow's scoring "
                 + "protocol (/invocations) and Prometheus metrics (/metrics).",
-                "SIGTERM or Ctrl-C drains requests in flight and exits 0."})
+                "SIGTERM or Ctrl-C drains requests in flight and exits 0.",
+                "'cairn-runtime router ...' runs the same jar as a router in front of model servers instead."})
 public final class RuntimeMain implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "The model to serve.")
+    // Not required to picocli: the router subcommand runs without one; call() asks for it.
+    @Option(names = "--model", paramLabel = "FILE.onnx", description = "The model to serve (required).")
     Path model;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The name clients use (default: the file name).")
@@ -76,6 +78,9 @@ public final class RuntimeMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (model == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--model=FILE.onnx'");
+        }
         ServerOptions options = new ServerOptions(host, port,
                 threads == null ? maxInflight : threads, intraOpThreads, maxBody,
                 maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(drainTimeout));
