@@ -8,6 +8,7 @@ import dev.cairn.core.deploy.DeployableModel;
 import dev.cairn.core.deploy.Deployment;
 import dev.cairn.core.deploy.DockerHost;
 import dev.cairn.core.deploy.ImageRecipe;
+import dev.cairn.core.deploy.TrafficPolicy;
 import dev.cairn.core.deploy.export.DeploymentExport;
 import dev.cairn.core.deploy.export.ExportedService;
 import dev.cairn.core.error.CairnException;
@@ -48,9 +49,29 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Host port to publish (default: the model's current port, else a free one).")
     private Integer port;
 
-    @Option(names = "--strategy", defaultValue = "replace", description = "replace or blue-green (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", defaultValue = "replace", description = "replace, blue-green, canary, shadow or ab "
+            + "(default: ${DEFAULT-VALUE}). All but replace put the model behind its router, which keeps the port.")
     private String strategy;
+
+    @Option(names = "--percent", paramLabel = "N", description = "canary: the new version's share of requests "
+            + "(default 10); ab: its share of callers (default 50).")
+    private Integer percent;
+
+    @Option(names = "--observe", paramLabel = "SECONDS", defaultValue = "60", description = "canary, shadow, ab: how "
+            + "long the router watches the new version before it takes all requests (default: ${DEFAULT-VALUE}).")
+    private long observe;
+
+    @Option(names = "--max-error-rate", paramLabel = "FRACTION", defaultValue = "0.01", description = "Roll back "
+            + "when more of the new version's answers are errors (default: ${DEFAULT-VALUE}).")
+    private double maxErrorRate;
+
+    @Option(names = "--max-p99", paramLabel = "MS", description = "Roll back when the new version's P99 is over this "
+            + "(default: over twice the old version's P99 plus 20 ms).")
+    private Double maxP99;
+
+    @Option(names = "--sticky-header", paramLabel = "HEADER", defaultValue = "X-User-Id", description = "ab: the "
+            + "header whose value keeps a caller on one version (default: ${DEFAULT-VALUE}).")
+    private String stickyHeader;
 
     @Option(names = "--cpus", description = "CPU limit, e.g. 1.5.")
     private Double cpus;
@@ -98,7 +119,8 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (DeployWorkspace workspace = new DeployWorkspace(parent, baseImage)) {
             DeployServices services = workspace.services();
-            DeploySettings settings = new DeploySettings(port, DeployStrategy.parse(strategy), cpus, memory, restart,
+            DeployStrategy chosen = DeployStrategy.parse(strategy);
+            DeploySettings settings = new DeploySettings(port, chosen, cpus, memory, restart,
                     environment, Duration.ofSeconds(readyTimeout));
             if (export != null) {
                 return export(workspace, name, version, settings, out);
@@ -106,13 +128,19 @@ final class DeployCommand implements Callable<Integer> {
             long start = System.nanoTime();
             Deployment deployment;
             try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-                deployment = services.deployer().deploy(host, name, version, settings, progress);
+                deployment = services.deployer().deploy(host, name, version, settings, trafficPolicy(chosen), progress);
             }
             out.printf("Deployed %s to %s as deployment %d in %.1f s: %s (container %s, image %s)%n",
                     deployment.reference(), deployment.host(), deployment.id(), (System.nanoTime() - start) / 1e9,
                     deployment.url(), deployment.containerName(), deployment.image());
         }
         return 0;
+    }
+
+    private TrafficPolicy trafficPolicy(DeployStrategy chosen) {
+        int share = percent != null ? percent : chosen == DeployStrategy.AB ? 50 : 10;
+        return TrafficPolicy.defaults().withPercent(share).withObserve(Duration.ofSeconds(observe))
+                .withGate(maxErrorRate, maxP99).withStickyHeader(stickyHeader);
     }
 
     private int export(DeployWorkspace workspace, String name, String version, DeploySettings settings,

@@ -97,7 +97,9 @@ class DeployCommandsTest {
         assertThat(err.toString()).contains("NAME:VERSION");
         assertThat(run("hosts", "add", "open", "tcp://10.1.2.3:2375")).isEqualTo(1);
         assertThat(err.toString()).contains("needs TLS");
-        assertThat(run("deploy", "x:1", "--strategy", "canary", "--host", "unix:///nonexistent.sock")).isEqualTo(1);
-        assertThat(err.toString()).contains("Unknown strategy 'canary'");
+        assertThat(run("deploy", "x:1", "--strategy", "rainbow", "--host", "unix:///nonexistent.sock")).isEqualTo(1);
+        assertThat(err.toString()).contains("Unknown strategy 'rainbow'");
+        assertThat(run("deploy", "x:1", "--strategy", "canary", "--percent", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("share is 1 to 99 percent");
     }
 }

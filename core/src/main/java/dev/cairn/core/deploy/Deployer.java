@@ -38,6 +38,15 @@ public final class Deployer {
      */
     public Deployment deploy(DockerHost host, DeployableModel model, DeploySettings settings, ProgressListener progress)
             throws InterruptedException {
+        return deploy(host, model, settings, TrafficPolicy.defaults(), progress);
+    }
+
+    /**
+     * Deploys {@code model} to {@code host}; a canary, shadow or A/B rollout is judged by {@code policy}. Every
+     * strategy but replace puts the model behind its router, and once it has one every later rollout goes through it.
+     */
+    public Deployment deploy(DockerHost host, DeployableModel model, DeploySettings settings, TrafficPolicy policy,
+                             ProgressListener progress) throws InterruptedException {
         if (host.production()) {
             Optional<String> refusal = models.productionRefusal(model);
             if (refusal.isPresent()) {
@@ -52,11 +61,13 @@ public final class Deployer {
                 images.ensure(engine, model, progress);
                 Optional<Deployment> current = deployments.current(model.name(), host.name());
                 Integer port = settings.port() != null ? settings.port() : current.map(Deployment::port).orElse(null);
-                Rollout rollout = new Rollout(engine, deployments, progress);
-                if (settings.strategy() == DeployStrategy.BLUE_GREEN && current.isPresent()) {
-                    rollout.blueGreen(attempt, model, port, settings, current.get());
+                if (settings.strategy() != DeployStrategy.REPLACE
+                        || new RouterContainers(engine).running(model.name()).isPresent()) {
+                    new RoutedRollout(engine, deployments, progress).run(attempt, model, port, settings,
+                            current.orElse(null), policy);
                 } else {
-                    rollout.replace(attempt, model, port, settings, current.orElse(null));
+                    new Rollout(engine, deployments, progress).replace(attempt, model, port, settings,
+                            current.orElse(null));
                 }
             } catch (InterruptedException | RuntimeException e) {
                 deployments.failed(attempt.id(), e.getMessage() == null ? e.toString() : e.getMessage());
@@ -71,7 +82,13 @@ public final class Deployer {
     /** Deploys the registered version {@code version} (a number or an alias) of {@code name}. */
     public Deployment deploy(String hostNameOrUrl, String name, String version, DeploySettings settings,
                              ProgressListener progress) throws InterruptedException {
-        return deploy(hosts.resolve(hostNameOrUrl), models.resolve(name, version), settings, progress);
+        return deploy(hostNameOrUrl, name, version, settings, TrafficPolicy.defaults(), progress);
+    }
+
+    /** As above, with the policy that judges a canary, shadow or A/B rollout. */
+    public Deployment deploy(String hostNameOrUrl, String name, String version, DeploySettings settings,
+                             TrafficPolicy policy, ProgressListener progress) throws InterruptedException {
+        return deploy(hosts.resolve(hostNameOrUrl), models.resolve(name, version), settings, policy, progress);
     }
 
     /** Deploys the same version again, with the settings it ran with, e.g. after its container was removed. */
@@ -95,8 +112,12 @@ public final class Deployer {
                         + host.name() + " before version " + current.modelVersion()));
         progress.progress(-1, -1, "Rolling " + modelName + " back from version " + current.modelVersion() + " to "
                 + previous.modelVersion());
-        return deploy(host, models.resolve(modelName, Integer.toString(previous.modelVersion())),
-                DeploySettings.of(current, readyTimeout), progress);
+        // Back to a version that served before: switched at once, not tried as a canary again.
+        DeploySettings settings = DeploySettings.of(current, readyTimeout);
+        if (settings.strategy().triesBeforeSwitching()) {
+            settings = settings.withStrategy(DeployStrategy.BLUE_GREEN);
+        }
+        return deploy(host, models.resolve(modelName, Integer.toString(previous.modelVersion())), settings, progress);
     }
 
     /** Every deployment, newest first. */

@@ -1,7 +1,8 @@
 package dev.cairn.runtime.router;
 
-import java.net.http.HttpHeaders;
+import java.util.List;
+import java.util.Map;
 
 /** An upstream's answer as the router passes it on: status, headers and the whole body. */
-record Forwarded(int status, HttpHeaders headers, byte[] body) {
+record Forwarded(int status, Map<String, List<String>> headers, byte[] body) {
 }

@@ -1,57 +1,83 @@
 package dev.cairn.runtime.router;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends a client's request on to an upstream over one shared JDK HTTP client, whose connections are kept alive
- * between requests, so forwarding adds a local round trip and no handshake.
+ * Sends a client's request on to an upstream. It uses {@link HttpURLConnection}, which is in {@code java.base}: the
+ * small jlink'ed bases model images run on often leave out {@code java.net.http}. Its connection cache keeps
+ * connections to each upstream alive between requests, so forwarding adds a local round trip and no handshake.
  */
 final class RequestForwarder {
 
-    /** Hop-by-hop headers (RFC 9110 section 7.6.1) and those the JDK client sets itself and refuses from callers. */
+    static {
+        // Idle keep-alive connections kept per upstream (the JDK keeps 5): enough for the concurrency a router sees.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
+    }
+
+    /** Hop-by-hop headers (RFC 9110 section 7.6.1) and those the connection sets itself. */
     static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "content-length", "host", "expect", "date");
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final int timeoutMillis;
 
     RequestForwarder(Duration timeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        this.timeout = timeout;
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
-    /** The request as it goes to {@code upstream}: same method, path, query, body and end-to-end headers. */
-    HttpRequest request(Upstream upstream, String method, String pathAndQuery, Map<String, List<String>> headers,
-                        byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(upstream.url().toString()
-                .replaceAll("/+$", "") + pathAndQuery)).timeout(timeout)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> builder.header(name, value));
+    /** A request as it goes to an upstream: same method, path, query, body and end-to-end headers. */
+    record Outgoing(Upstream upstream, String method, String pathAndQuery, Map<String, List<String>> headers,
+                    byte[] body) {
+    }
+
+    /**
+     * Sends it and reads the whole answer.
+     *
+     * @throws IOException when the upstream cannot be reached or breaks off its answer
+     */
+    Forwarded send(Outgoing request) throws IOException {
+        URL url = new URL(request.upstream().url().toString().replaceAll("/+$", "") + request.pathAndQuery());
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(timeoutMillis);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestMethod(request.method());
+        request.headers().forEach((name, values) -> {
+            if (name != null && !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> connection.addRequestProperty(name, value));
             }
         });
-        return builder.build();
-    }
-
-    Forwarded send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new Forwarded(response.statusCode(), response.headers(), response.body());
-    }
-
-    CompletableFuture<Forwarded> sendAsync(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> new Forwarded(response.statusCode(), response.headers(), response.body()));
+        if (request.body().length > 0) {
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(request.body().length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(request.body());
+            }
+        }
+        int status = connection.getResponseCode();
+        byte[] body;
+        // Read to the end and close: only then does the connection go back to the keep-alive cache.
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        connection.getHeaderFields().forEach((name, values) -> {
+            if (name != null) {
+                headers.put(name, values);
+            }
+        });
+        return new Forwarded(status, headers, body);
     }
 }

@@ -11,16 +11,19 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +40,9 @@ public final class Router implements AutoCloseable {
     private final HttpServer publicServer;
     private final HttpServer adminServer;
     private final ExecutorService workers;
+    /** Mirrored requests wait here, at most a thousand, on a few threads of their own. */
+    private final ThreadPoolExecutor mirrors = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1000), daemonThreads());
     private final RequestForwarder forwarder;
     private final long maxBody;
     private final PrintStream log;
@@ -148,8 +154,8 @@ public final class Router implements AutoCloseable {
             RouteTable table = routes;
             Upstream upstream = table.choose(exchange.getRequestHeaders().getFirst(RouteTable.VARIANT_HEADER),
                     table.stickyHeader() == null ? null : exchange.getRequestHeaders().getFirst(table.stickyHeader()));
-            Map<String, List<String>> headers = exchange.getRequestHeaders();
-            HttpRequest request = forwarder.request(upstream, exchange.getRequestMethod(), pathAndQuery, headers, body);
+            RequestForwarder.Outgoing request = new RequestForwarder.Outgoing(upstream, exchange.getRequestMethod(),
+                    pathAndQuery, Map.copyOf(exchange.getRequestHeaders()), body);
             UpstreamStats upstreamStats = stats.get(upstream.name());
             upstreamStats.started();
             long start = System.nanoTime();
@@ -157,16 +163,16 @@ public final class Router implements AutoCloseable {
             try {
                 answer = forwarder.send(request);
             } catch (IOException e) {
-                upstreamStats.finished(System.nanoTime() - start, true);
+                upstreamStats.finished(System.nanoTime() - start, -1);
                 answer(exchange, 502, ("{\"error\":\"upstream " + upstream.name() + " did not answer: "
                         + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            upstreamStats.finished(System.nanoTime() - start, answer.status() >= 500);
+            upstreamStats.finished(System.nanoTime() - start, answer.status());
             if (table.shadow() != null) {
-                mirror(table, exchange.getRequestMethod(), pathAndQuery, headers, body, answer);
+                mirror(table, request, answer);
             }
-            answer.headers().map().forEach((name, values) -> {
+            answer.headers().forEach((name, values) -> {
                 if (!RequestForwarder.NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                     exchange.getResponseHeaders().put(name, values);
                 }
@@ -174,28 +180,34 @@ public final class Router implements AutoCloseable {
             answer(exchange, answer.status(), answer.body());
         } catch (IOException e) {
             // The client went away; nothing to answer.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             openExchanges.decrementAndGet();
         }
     }
 
     /** Sends a copy to the shadow after the primary answered; the client never waits for it. */
-    private void mirror(RouteTable table, String method, String pathAndQuery, Map<String, List<String>> headers,
-                        byte[] body, Forwarded primary) {
+    private void mirror(RouteTable table, RequestForwarder.Outgoing request, Forwarded primary) {
         Upstream shadow = table.upstream(table.shadow()).orElseThrow();
         UpstreamStats shadowUpstream = stats.get(shadow.name());
         shadowUpstream.started();
         long start = System.nanoTime();
-        forwarder.sendAsync(forwarder.request(shadow, method, pathAndQuery, headers, body)).whenComplete((copy, e) -> {
-            shadowUpstream.finished(System.nanoTime() - start, e != null || copy.status() >= 500);
-            if (e != null) {
-                shadowStats.failed();
-            } else {
-                shadowStats.compare(primary.status(), primary.body(), copy.status(), copy.body());
-            }
-        });
+        try {
+            mirrors.execute(() -> {
+                try {
+                    Forwarded copy = forwarder.send(new RequestForwarder.Outgoing(shadow, request.method(),
+                            request.pathAndQuery(), request.headers(), request.body()));
+                    shadowUpstream.finished(System.nanoTime() - start, copy.status());
+                    shadowStats.compare(primary.status(), primary.body(), copy.status(), copy.body());
+                } catch (IOException e) {
+                    shadowUpstream.finished(System.nanoTime() - start, -1);
+                    shadowStats.failed();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The mirror queue is full: the shadow falls behind, the clients must not.
+            shadowUpstream.finished(System.nanoTime() - start, -1);
+            shadowStats.failed();
+        }
     }
 
     private byte[] readBody(HttpExchange exchange) throws IOException {
@@ -237,6 +249,7 @@ public final class Router implements AutoCloseable {
         Map<String, UpstreamStats> sorted = new LinkedHashMap<>();
         stats.keySet().stream().sorted().forEach(name -> sorted.put(name, stats.get(name)));
         sorted.forEach((name, s) -> upstreams.putObject(name).put("requests", s.requests()).put("errors", s.errors())
+                .put("clientErrors", s.clientErrors())
                 .put("inFlight", s.inFlight()).put("p50Millis", s.latencyMillis(0.5))
                 .put("p99Millis", s.latencyMillis(0.99)));
         root.putObject("shadow").put("same", shadowStats.same()).put("different", shadowStats.different())
@@ -282,6 +295,7 @@ public final class Router implements AutoCloseable {
         adminServer.stop(0);
         publicServer.stop(0);
         workers.shutdownNow();
+        mirrors.shutdownNow();
     }
 
     @Override

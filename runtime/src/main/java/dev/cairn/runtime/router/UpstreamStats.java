@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the router saw of one upstream: answers, errors (5xx or no answer), requests in flight, and the latency of
+ * What the router saw of one upstream: answers, errors (5xx or no answer), client errors (4xx: a new version that
+ * rejects what the old one took shows here), requests in flight, and the latency of
  * the most recent answers, which is what a canary gate judges (a P99 over all time would hide a new regression).
  */
 public final class UpstreamStats {
@@ -15,6 +16,7 @@ public final class UpstreamStats {
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder clientErrors = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long[] recentNanos = new long[WINDOW];
     private long recorded;
@@ -23,11 +25,14 @@ public final class UpstreamStats {
         inFlight.incrementAndGet();
     }
 
-    void finished(long nanos, boolean error) {
+    /** @param status the HTTP status answered, or -1 when the upstream did not answer */
+    void finished(long nanos, int status) {
         inFlight.decrementAndGet();
         requests.increment();
-        if (error) {
+        if (status < 0 || status >= 500) {
             errors.increment();
+        } else if (status >= 400) {
+            clientErrors.increment();
         }
         synchronized (recentNanos) {
             recentNanos[(int) (recorded++ % WINDOW)] = nanos;
@@ -40,6 +45,10 @@ public final class UpstreamStats {
 
     public long errors() {
         return errors.sum();
+    }
+
+    public long clientErrors() {
+        return clientErrors.sum();
     }
 
     public int inFlight() {
