@@ -152,20 +152,29 @@ public final class Deployer {
             containers.startExisting(deployment.containerId());
             // A port the engine chose may change when a container starts again.
             int port = containers.publishedPort(deployment.containerId());
-            String url = new Rollout(engine, deployments, ProgressListener.NONE).url(port);
-            new ReadinessGate(engine).await(deployment.containerId(), url, readyTimeout);
-            deployments.running(id, port, url);
+            Rollout rollout = new Rollout(engine, deployments, ProgressListener.NONE);
+            new ReadinessGate(engine).await(deployment.containerId(), rollout.url(port), readyTimeout);
+            // Behind a router, clients keep using the router's port.
+            int publicPort = new RouterContainers(engine).running(deployment.modelName())
+                    .map(RouterContainers.RunningRouter::port).orElse(port);
+            deployments.running(id, publicPort, rollout.url(publicPort));
         }
         return require(id);
     }
 
-    /** Removes a deployment's container; the record stays in the history. */
+    /**
+     * Removes a deployment's container; the record stays in the history. With nothing of the model left on the host,
+     * its router and network go too.
+     */
     public Deployment remove(long id) {
         Deployment deployment = requireContainer(id);
         try (DockerEngine engine = DockerEngine.connect(hosts.resolve(deployment.host()))) {
             new ModelContainers(engine).remove(deployment.containerId());
+            deployments.status(id, DeploymentStatus.REMOVED);
+            if (deployments.current(deployment.modelName(), deployment.host()).isEmpty()) {
+                new RouterContainers(engine).removeWithNetwork(deployment.modelName());
+            }
         }
-        deployments.status(id, DeploymentStatus.REMOVED);
         return require(id);
     }
 

@@ -124,6 +124,15 @@ final class RouterContainers {
         }
     }
 
+    /** Removes the model's router and its network, when nothing of the model is left to route to. */
+    void removeWithNetwork(String modelName) {
+        remove(modelName);
+        String name = network(modelName);
+        engine.client().listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(network -> network.getName().equals(name))
+                .forEach(network -> engine.client().removeNetworkCmd(network.getId()).exec());
+    }
+
     private RunningRouter describe(String id) {
         var container = engine.client().inspectContainerCmd(id).exec();
         Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings().getPorts().getBindings();

@@ -62,6 +62,8 @@ class BlueGreenTest {
             assertThat(back.modelVersion()).isEqualTo(1);
             assertThat(fixture.iris.classify(back.url(), fixture.modelName, IrisClient.SETOSA).modelVersion())
                     .isEqualTo("1");
+            assertThat(fixture.deployer.remove(back.id()).status()).isEqualTo(DeploymentStatus.REMOVED);
+            assertThat(fixture.routers()).as("the router goes with the model's last container").isEmpty();
             System.out.printf("[figures] blue-green through the router: %d ms from deploy call to switched; %d polls "
                     + "every 20 ms, %d failed%n", (end - start) / 1_000_000, polls.size(),
                     polls.stream().filter(RoutedPoller.Poll::failed).count());

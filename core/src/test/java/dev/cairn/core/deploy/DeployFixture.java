@@ -74,9 +74,7 @@ final class DeployFixture implements AutoCloseable {
                     .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec()) {
                 engine.client().removeContainerCmd(container.getId()).withForce(true).exec();
             }
-            new RouterContainers(engine).remove(modelName);
-            engine.client().listNetworksCmd().withNameFilter(RouterContainers.network(modelName)).exec()
-                    .forEach(network -> engine.client().removeNetworkCmd(network.getId()).exec());
+            new RouterContainers(engine).removeWithNetwork(modelName);
         }
     }
 }
