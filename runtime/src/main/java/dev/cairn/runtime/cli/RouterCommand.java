@@ -40,12 +40,6 @@ final class RouterCommand implements Callable<Integer> {
             + "(e.g. X-User-Id), so a caller stays on one (A/B).")
     String stickyHeader;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Public port (default: ${DEFAULT-VALUE}).")
-    int port;
-
     @Option(names = "--admin-port", defaultValue = "8081", description = "Admin API port (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
@@ -53,13 +47,9 @@ final class RouterCommand implements Callable<Integer> {
             + "upstream's answer (default: ${DEFAULT-VALUE}).")
     long timeout;
 
-    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "32MB", converter = ByteSize.class,
-            description = "Largest request body (default: ${DEFAULT-VALUE}).")
-    long maxBody;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "On shutdown, wait "
-            + "this long for requests being forwarded (default: ${DEFAULT-VALUE}).")
-    long drainTimeout;
+    @CommandLine.Mixin
+    ListenOptions listen = new ListenOptions();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -78,9 +68,10 @@ final class RouterCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Router router;
         try {
-            router = Router.start(host, port, adminPort, table, Duration.ofSeconds(timeout), maxBody, out);
+            router = Router.start(listen.host, listen.port, adminPort, table, Duration.ofSeconds(timeout), listen.maxBody,
+                    out);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cairn-runtime router: cannot listen on " + host + ":" + port
+            spec.commandLine().getErr().println("cairn-runtime router: cannot listen on " + listen.host + ":" + listen.port
                     + " and " + adminPort + ": " + e.getMessage());
             return 1;
         }
@@ -88,8 +79,8 @@ final class RouterCommand implements Callable<Integer> {
                 router.adminPort(), ServerRun.sinceJvmStart().toMillis());
         out.flush();
         String signal = ServerRun.awaitTermination();
-        out.println(signal + ": finishing requests being forwarded (up to " + drainTimeout + " s)");
-        router.stop(Duration.ofSeconds(drainTimeout));
+        out.println(signal + ": finishing requests being forwarded (up to " + listen.drainTimeout + " s)");
+        router.stop(Duration.ofSeconds(listen.drainTimeout));
         out.println("stopped");
         return 0;
     }

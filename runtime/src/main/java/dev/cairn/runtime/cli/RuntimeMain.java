@@ -32,12 +32,6 @@ public final class RuntimeMain implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
-    int port;
-
     @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once; more admitted requests "
             + "wait their turn (default: as many as --max-inflight).")
     Integer threads;
@@ -45,10 +39,6 @@ public final class RuntimeMain implements Callable<Integer> {
     @Option(names = "--intra-op-threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads "
             + "per operator (default: ${DEFAULT-VALUE}; 0 = one per core, for large models at low concurrency).")
     int intraOpThreads;
-
-    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "32MB", converter = ByteSize.class,
-            description = "Largest request body, e.g. 512KB, 32MB (default: ${DEFAULT-VALUE}).")
-    long maxBody;
 
     @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "64", description = "Requests admitted at "
             + "once; more get 503 (default: ${DEFAULT-VALUE}).")
@@ -62,9 +52,8 @@ public final class RuntimeMain implements Callable<Integer> {
             + "connections whose request takes longer to arrive (default: ${DEFAULT-VALUE}).")
     long requestTimeout;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "On shutdown, wait "
-            + "this long for requests in flight (default: ${DEFAULT-VALUE}).")
-    long drainTimeout;
+    @CommandLine.Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -81,9 +70,9 @@ public final class RuntimeMain implements Callable<Integer> {
         if (model == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--model=FILE.onnx'");
         }
-        ServerOptions options = new ServerOptions(host, port,
-                threads == null ? maxInflight : threads, intraOpThreads, maxBody,
-                maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(drainTimeout));
+        ServerOptions options = new ServerOptions(listen.host, listen.port,
+                threads == null ? maxInflight : threads, intraOpThreads, listen.maxBody,
+                maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(listen.drainTimeout));
         ServedModel served;
         try {
             served = ServedModel.load(model, name, modelVersion, options.intraOpThreads());
@@ -98,7 +87,7 @@ public final class RuntimeMain implements Callable<Integer> {
         try {
             server = ModelServer.start(served, options, System.out);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + host + ":" + port + ": "
+            spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + listen.host + ":" + listen.port + ": "
                     + e.getMessage());
             return 1;
         }
