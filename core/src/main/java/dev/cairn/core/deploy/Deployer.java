@@ -63,6 +63,11 @@ public final class Deployer {
                 Integer port = settings.port() != null ? settings.port() : current.map(Deployment::port).orElse(null);
                 if (settings.strategy() != DeployStrategy.REPLACE
                         || new RouterContainers(engine).running(model.name()).isPresent()) {
+                    if (!"127.0.0.1".equals(host.publishedAddress())) {
+                        throw new DeployException("The " + settings.strategy().label() + " strategy runs the model "
+                                + "behind a router whose admin port is on the engine machine's loopback, out of reach "
+                                + "of a TCP engine (" + host.url() + "); deploy with --strategy replace there");
+                    }
                     new RoutedRollout(engine, deployments, progress).run(attempt, model, port, settings,
                             current.orElse(null), policy);
                 } else {

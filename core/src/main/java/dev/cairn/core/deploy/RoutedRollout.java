@@ -62,7 +62,13 @@ final class RoutedRollout {
             throw e;
         }
         RouterControl control = new RouterControl(router.adminUrl());
-        RouteTable before = control.routes();
+        RouteTable before;
+        try {
+            before = control.routes();
+        } catch (InterruptedException | RuntimeException e) {
+            rollout.discard(started);
+            throw e;
+        }
         List<Upstream> old = before.upstreams().stream()
                 .filter(u -> u.weight() > 0 && !u.name().equals(fresh.name())).toList();
         if (!old.isEmpty() && settings.strategy().triesBeforeSwitching()) {
