@@ -54,7 +54,8 @@ final class DeployFixture implements AutoCloseable {
         try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
             return engine.client().listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec().stream()
-                    .filter(container -> !routers().contains(container)).toList();
+                    .filter(container -> container.getLabels() == null
+                            || !container.getLabels().containsKey(RouterContainers.ROUTER_FOR)).toList();
         }
     }
 
