@@ -6,6 +6,8 @@ import dev.cairn.app.bench.BenchmarksView;
 import dev.cairn.app.bench.BenchmarksViewModel;
 import dev.cairn.app.bench.BenchmarkViewModel;
 import dev.cairn.app.dashboard.DashboardView;
+import dev.cairn.app.deploy.DeploymentsView;
+import dev.cairn.app.deploy.DeploymentsViewModel;
 import dev.cairn.app.dashboard.DashboardViewModel;
 import dev.cairn.app.settings.SettingsView;
 import dev.cairn.app.settings.SettingsViewModel;
@@ -28,6 +30,8 @@ import dev.cairn.app.tracking.RunViewModel;
 import dev.cairn.app.tracking.ServerIndicator;
 import dev.cairn.app.tracking.TrackingServerPanel;
 import dev.cairn.core.bench.BenchmarkedModel;
+import dev.cairn.core.deploy.DeployServices;
+import dev.cairn.core.deploy.ImageRecipe;
 import dev.cairn.core.registry.ModelVersion;
 import java.io.File;
 import java.nio.file.Path;
@@ -125,9 +129,10 @@ public final class MainWindow {
                 "Reference data against current data, per feature and for the whole dataset, "
                         + "with the statistical tests Evidently uses, as charts and reports.",
                 "cairn drift"));
-        views.put(Section.DEPLOYMENTS, () -> new PlaceholderView(Section.DEPLOYMENTS,
-                "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
-                "cairn deploy"));
+        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(new DeploymentsViewModel(DeployServices.of(
+                services.workspace(), services.registry(), System.getenv(), System.getenv().getOrDefault(
+                        "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE)).deployer(), services.tasks(),
+                services.notifier(), Platform::runLater)));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
                 services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
         return views;
