@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -122,9 +124,20 @@ public final class DeploymentsView extends VBox {
         }
     }
 
-    /** Health is asked only while the section is on screen: a hidden view costs no HTTP or Docker calls. */
+    /**
+     * Health is asked only while the section is on screen: a hidden view costs no HTTP or Docker calls. A window
+     * that closed or took another scene stops the polling too (its services may be closed by then).
+     */
     private void pollWhileShown() {
-        Timeline poll = new Timeline(new KeyFrame(HEALTH_EVERY, event -> model.refresh()));
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(HEALTH_EVERY, event -> {
+            if (onScreen()) {
+                model.refresh();
+            } else {
+                poll.stop();
+                model.stopFollowing();
+            }
+        }));
         poll.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
@@ -134,6 +147,12 @@ public final class DeploymentsView extends VBox {
                 poll.play();
             }
         });
+    }
+
+    private boolean onScreen() {
+        Scene scene = getScene();
+        Window window = scene == null ? null : scene.getWindow();
+        return window != null && window.isShowing() && window.getScene() == scene;
     }
 
     private Button action(String id, String text, String tip, java.util.function.Predicate<Deployment> allowed,

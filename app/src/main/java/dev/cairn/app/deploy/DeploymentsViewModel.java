@@ -7,6 +7,7 @@ import dev.cairn.app.task.TaskHandle;
 import dev.cairn.core.deploy.Deployer;
 import dev.cairn.core.deploy.Deployment;
 import dev.cairn.core.deploy.DeploymentStatus;
+import dev.cairn.core.deploy.ReadyProbe;
 import dev.cairn.core.progress.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class DeploymentsViewModel {
     private final TaskExecutor tasks;
     private final Notifier notifier;
     private final Consumer<Runnable> fxThread;
-    private final HealthCheck health = new HealthCheck();
+    private final ReadyProbe probe = new ReadyProbe();
     private final ObservableList<DeploymentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -56,11 +57,19 @@ public final class DeploymentsViewModel {
             List<DeploymentRow> checked = new ArrayList<>();
             for (Deployment deployment : deployer.list()) {
                 boolean running = deployment.status() == DeploymentStatus.RUNNING && deployment.url() != null;
-                checked.add(new DeploymentRow(deployment, running ? health.check(deployment.url()) : ""));
+                checked.add(new DeploymentRow(deployment, running ? health(deployment.url()) : ""));
             }
             return checked;
         }).onSuccess(rows::setAll).onError(Exception.class, e -> error.set("Cannot read the deployments: "
                 + e.getMessage())));
+    }
+
+    private String health(String url) throws InterruptedException {
+        return switch (probe.ask(url)) {
+            case READY -> "ready";
+            case NOT_READY -> "not ready";
+            case UNREACHABLE -> "unreachable";
+        };
     }
 
     public void stop(Deployment deployment) {
