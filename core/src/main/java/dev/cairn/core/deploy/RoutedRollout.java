@@ -6,6 +6,7 @@ import dev.cairn.runtime.router.Upstream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -171,7 +172,7 @@ final class RoutedRollout {
             var stats = control.stats();
             RouterControl.UpstreamView oldView = trial.upstreams().stream()
                     .filter(u -> !u.name().equals(fresh.name())).map(u -> stats.get(u.name()))
-                    .filter(java.util.Objects::nonNull).reduce(RoutedRollout::sum).orElse(null);
+                    .filter(Objects::nonNull).reduce(RoutedRollout::sum).orElse(null);
             Optional<String> verdict = judge.judge(stats.get(fresh.name()), oldView, ended);
             if (verdict.isPresent()) {
                 throw new DeployException("Rolled back by the canary gate: " + verdict.get());

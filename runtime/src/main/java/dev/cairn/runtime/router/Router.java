@@ -14,7 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -173,7 +173,7 @@ public final class Router implements AutoCloseable {
                 mirror(table, request, answer);
             }
             answer.headers().forEach((name, values) -> {
-                if (!RequestForwarder.NOT_FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!RequestForwarder.NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
