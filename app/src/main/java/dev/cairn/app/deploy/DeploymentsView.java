@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -53,7 +54,15 @@ public final class DeploymentsView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button refresh = button("deployments-refresh", "Refresh", "Read the deployments and their health again",
                 ignored -> model.refresh());
-        HBox header = new HBox(8, title, spacer, refresh);
+        Button deploy = button("deployments-deploy", "Deploy…", "Deploy a registered model version to a Docker host",
+                ignored -> new DeployDialog(model.defaultBaseImage()).ask().ifPresent(request -> model.deploy(
+                        request.name(), request.version(), request.host(), request.strategy(), request.baseImage())));
+        deploy.disableProperty().bind(model.busy());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("deployments-progress");
+        progress.progressProperty().bind(model.deployProgress());
+        progress.visibleProperty().bind(model.busy());
+        HBox header = new HBox(8, title, spacer, progress, deploy, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("deployments-table");

@@ -129,9 +129,9 @@ public final class MainWindow {
                 "Reference data against current data, per feature and for the whole dataset, "
                         + "with the statistical tests Evidently uses, as charts and reports.",
                 "cairn drift"));
-        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(new DeploymentsViewModel(DeployServices.of(
-                services.workspace(), services.registry(), System.getenv(), System.getenv().getOrDefault(
-                        "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE)).deployer(), services.tasks(),
+        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(new DeploymentsViewModel(base -> DeployServices.of(
+                services.workspace(), services.registry(), System.getenv(), base).deployer(),
+                System.getenv().getOrDefault("CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(),
                 services.notifier(), Platform::runLater)));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
                 services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
