@@ -1,16 +1,22 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.core.deploy.BuildContext;
 import dev.cairn.core.deploy.DeployServices;
 import dev.cairn.core.deploy.DeploySettings;
 import dev.cairn.core.deploy.DeployStrategy;
 import dev.cairn.core.deploy.DeployableModel;
 import dev.cairn.core.deploy.Deployment;
 import dev.cairn.core.deploy.DockerHost;
+import dev.cairn.core.deploy.ImageRecipe;
+import dev.cairn.core.deploy.TrafficPolicy;
+import dev.cairn.core.deploy.export.DeploymentExport;
+import dev.cairn.core.deploy.export.ExportedService;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.runtime.cli.ByteSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,9 +49,29 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Host port to publish (default: the model's current port, else a free one).")
     private Integer port;
 
-    @Option(names = "--strategy", defaultValue = "replace", description = "replace or blue-green (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", defaultValue = "replace", description = "replace, blue-green, canary, shadow or ab "
+            + "(default: ${DEFAULT-VALUE}). All but replace put the model behind its router, which keeps the port.")
     private String strategy;
+
+    @Option(names = "--percent", paramLabel = "N", description = "canary: the new version's share of requests "
+            + "(default 10); ab: its share of callers (default 50).")
+    private Integer percent;
+
+    @Option(names = "--observe", paramLabel = "SECONDS", defaultValue = "60", description = "canary, shadow, ab: how "
+            + "long the router watches the new version before it takes all requests (default: ${DEFAULT-VALUE}).")
+    private long observe;
+
+    @Option(names = "--max-error-rate", paramLabel = "FRACTION", defaultValue = "0.01", description = "Roll back "
+            + "when more of the new version's answers are errors (default: ${DEFAULT-VALUE}).")
+    private double maxErrorRate;
+
+    @Option(names = "--max-p99", paramLabel = "MS", description = "Roll back when the new version's P99 is over this "
+            + "(default: over twice the old version's P99 plus 20 ms).")
+    private Double maxP99;
+
+    @Option(names = "--sticky-header", paramLabel = "HEADER", defaultValue = "X-User-Id", description = "ab: the "
+            + "header whose value keeps a caller on one version (default: ${DEFAULT-VALUE}).")
+    private String stickyHeader;
 
     @Option(names = "--cpus", description = "CPU limit, e.g. 1.5.")
     private Double cpus;
@@ -68,9 +94,15 @@ final class DeployCommand implements Callable<Integer> {
             + "$CAIRN_BASE_IMAGE, else eclipse-temurin:17-jre).")
     private String baseImage;
 
-    @Option(names = "--export", paramLabel = "DIR", description = "Write the image's build context (Dockerfile, "
-            + "runtime, model) to DIR instead of deploying, for 'docker build DIR'.")
+    @Option(names = "--export", paramLabel = "DIR", description = "Instead of deploying, write to DIR the image's "
+            + "build context (Dockerfile, runtime, model) for 'docker build DIR', a docker-compose.yml, a Swarm stack "
+            + "(docker-stack.yml), Kubernetes manifests (kubernetes.yml) and a KServe InferenceService. A path ending "
+            + "in .tar gets only the build context as a tar.")
     private Path export;
+
+    @Option(names = "--export-format", defaultValue = "folder", description = "With --export DIR: folder or tar "
+            + "(the build context as DIR/build-context.tar) (default: ${DEFAULT-VALUE}).")
+    private String exportFormat;
 
     @Option(names = "--arch", defaultValue = "amd64", description = "With --export: amd64 or arm64 (default: "
             + "${DEFAULT-VALUE}).")
@@ -87,15 +119,16 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (DeployWorkspace workspace = new DeployWorkspace(parent, baseImage)) {
             DeployServices services = workspace.services();
-            if (export != null) {
-                return export(workspace, name, version, out);
-            }
-            DeploySettings settings = new DeploySettings(port, DeployStrategy.parse(strategy), cpus, memory, restart,
+            DeployStrategy chosen = DeployStrategy.parse(strategy);
+            DeploySettings settings = new DeploySettings(port, chosen, cpus, memory, restart,
                     environment, Duration.ofSeconds(readyTimeout));
+            if (export != null) {
+                return export(workspace, name, version, settings, out);
+            }
             long start = System.nanoTime();
             Deployment deployment;
             try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-                deployment = services.deployer().deploy(host, name, version, settings, progress);
+                deployment = services.deployer().deploy(host, name, version, settings, trafficPolicy(chosen), progress);
             }
             out.printf("Deployed %s to %s as deployment %d in %.1f s: %s (container %s, image %s)%n",
                     deployment.reference(), deployment.host(), deployment.id(), (System.nanoTime() - start) / 1e9,
@@ -104,13 +137,36 @@ final class DeployCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int export(DeployWorkspace workspace, String name, String version, PrintWriter out) {
+    private TrafficPolicy trafficPolicy(DeployStrategy chosen) {
+        int share = percent != null ? percent : chosen == DeployStrategy.AB ? 50 : 10;
+        return TrafficPolicy.defaults().withPercent(share).withObserve(Duration.ofSeconds(observe))
+                .withGate(maxErrorRate, maxP99).withStickyHeader(stickyHeader);
+    }
+
+    private int export(DeployWorkspace workspace, String name, String version, DeploySettings settings,
+                       PrintWriter out) {
         DeployServices services = workspace.services();
         DeployableModel deployable = services.models().resolve(name, version);
-        services.images().context(services.images().recipe(deployable), arch).writeTo(export);
-        out.println("Wrote the build context of " + deployable.reference() + " (linux/" + arch + ", FROM "
-                + services.images().baseImage() + ") to " + export + "; build it with: docker build -t "
-                + services.images().recipe(deployable).tag() + " " + export);
+        ImageRecipe recipe = services.images().recipe(deployable);
+        BuildContext context = services.images().context(recipe, arch);
+        String from = " (linux/" + arch + ", FROM " + services.images().baseImage() + ")";
+        if (export.getFileName() != null && export.getFileName().toString().endsWith(".tar")) {
+            DeploymentExport.writeTar(export, context);
+            out.println("Wrote the build context of " + deployable.reference() + from + " to " + export
+                    + "; build it with: docker build -t " + recipe.tag() + " - < " + export);
+            return 0;
+        }
+        DeploymentExport.ContextFormat format = switch (exportFormat) {
+            case "folder" -> DeploymentExport.ContextFormat.FOLDER;
+            case "tar" -> DeploymentExport.ContextFormat.TAR;
+            default -> throw new CairnException("--export-format is folder or tar (got '" + exportFormat + "')");
+        };
+        List<Path> files = DeploymentExport.write(export, context, ExportedService.of(recipe, settings), format);
+        out.println("Wrote the export of " + deployable.reference() + from + " to " + export + ":");
+        files.forEach(file -> out.println("  " + export.relativize(file)));
+        out.println("Build the image with: docker build -t " + recipe.tag() + " "
+                + (format == DeploymentExport.ContextFormat.TAR ? "- < " + export.resolve(DeploymentExport.CONTEXT_TAR)
+                : export.toString()));
         return 0;
     }
 }

@@ -12,6 +12,8 @@ import dev.cairn.app.bench.BenchmarksView;
 import dev.cairn.app.bench.BenchmarksViewModel;
 import dev.cairn.app.bench.BenchmarkViewModel;
 import dev.cairn.app.dashboard.DashboardView;
+import dev.cairn.app.deploy.DeploymentsView;
+import dev.cairn.app.deploy.DeploymentsViewModel;
 import dev.cairn.app.dashboard.DashboardViewModel;
 import dev.cairn.app.settings.SettingsView;
 import dev.cairn.app.settings.SettingsViewModel;
@@ -20,7 +22,6 @@ import dev.cairn.app.registry.ModelsViewModel;
 import dev.cairn.app.registry.OnnxDropHandler;
 import dev.cairn.app.registry.PlaygroundPane;
 import dev.cairn.app.registry.PlaygroundViewModel;
-import dev.cairn.app.shell.PlaceholderView;
 import dev.cairn.app.shell.Section;
 import dev.cairn.app.shell.ShellView;
 import dev.cairn.app.shell.ShortcutsOverlay;
@@ -36,6 +37,8 @@ import dev.cairn.app.tracking.RunViewModel;
 import dev.cairn.app.tracking.ServerIndicator;
 import dev.cairn.app.tracking.TrackingServerPanel;
 import dev.cairn.core.bench.BenchmarkedModel;
+import dev.cairn.core.deploy.DeployServices;
+import dev.cairn.core.deploy.ImageRecipe;
 import dev.cairn.core.registry.ModelVersion;
 import java.io.File;
 import java.nio.file.Path;
@@ -147,9 +150,10 @@ public final class MainWindow {
         views.put(Section.DRIFT, () -> new DriftSection(new DriftView(drift), () -> new MonitoringPane(
                 PredictionMonitor.of(services.workspace().store(), Clock.systemUTC()), services.tasks(),
                 services.notifier())));
-        views.put(Section.DEPLOYMENTS, () -> new PlaceholderView(Section.DEPLOYMENTS,
-                "Model images built and run on local or remote Docker hosts: health checks, logs, rollbacks.",
-                "cairn deploy"));
+        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(new DeploymentsViewModel(base -> DeployServices.of(
+                services.workspace(), services.registry(), System.getenv(), base).deployer(),
+                System.getenv().getOrDefault("CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(),
+                services.notifier(), Platform::runLater)));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
                 services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
         return views;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,9 +72,23 @@ class DeployCommandsTest {
         assertThat(run("deploy", "ctx:1", "--export", context.toString(), "--arch", "arm64")).as(err.toString()).isZero();
         assertThat(Files.readString(context.resolve("Dockerfile"))).startsWith("FROM " + LocalDocker.BASE_IMAGE)
                 .contains("HEALTHCHECK").contains("USER 65532:65532").contains("\"dev.cairn.model.name\"=\"ctx\"");
-        assertThat(context.resolve("native/libonnxruntime.so")).isRegularFile();
+        try (ZipFile runtime = new ZipFile(context.resolve("cairn-runtime.jar").toFile())) {
+            assertThat(runtime.getEntry("ai/onnxruntime/native/linux-aarch64/libonnxruntime.so")).isNotNull();
+            assertThat(runtime.getEntry("ai/onnxruntime/native/linux-x64/libonnxruntime.so")).isNull();
+        }
         assertThat(context.resolve("model.onnx")).hasSameBinaryContentAs(SharedData.model("tribuo_iris_lr.onnx"));
         assertThat(out.toString()).contains("docker build -t cairn/ctx:1 " + context);
+        assertThat(Files.readString(context.resolve("docker-compose.yml"))).contains("image: cairn/ctx:1");
+        assertThat(Files.readString(context.resolve("kubernetes.yml"))).contains("kind: Deployment", "kind: Service");
+        assertThat(context.resolve("docker-stack.yml")).isRegularFile();
+        assertThat(context.resolve("kserve-inferenceservice.yml")).isRegularFile();
+
+        Path tar = folder.resolve("ctx.tar");
+        assertThat(run("deploy", "ctx:1", "--export", tar.toString())).as(err.toString()).isZero();
+        assertThat(Files.size(tar)).isGreaterThan(Files.size(context.resolve("cairn-runtime.jar")));
+        assertThat(out.toString()).contains("docker build -t cairn/ctx:1 - < " + tar);
+        assertThat(run("deploy", "ctx:1", "--export", context.toString(), "--export-format", "zip")).isEqualTo(1);
+        assertThat(err.toString()).contains("--export-format is folder or tar");
     }
 
     @Test
@@ -82,7 +97,9 @@ class DeployCommandsTest {
         assertThat(err.toString()).contains("NAME:VERSION");
         assertThat(run("hosts", "add", "open", "tcp://10.1.2.3:2375")).isEqualTo(1);
         assertThat(err.toString()).contains("needs TLS");
-        assertThat(run("deploy", "x:1", "--strategy", "canary", "--host", "unix:///nonexistent.sock")).isEqualTo(1);
-        assertThat(err.toString()).contains("Unknown strategy 'canary'");
+        assertThat(run("deploy", "x:1", "--strategy", "rainbow", "--host", "unix:///nonexistent.sock")).isEqualTo(1);
+        assertThat(err.toString()).contains("Unknown strategy 'rainbow'");
+        assertThat(run("deploy", "x:1", "--strategy", "canary", "--percent", "0")).isEqualTo(1);
+        assertThat(err.toString()).contains("share is 1 to 99 percent");
     }
 }

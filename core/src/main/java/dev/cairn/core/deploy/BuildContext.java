@@ -13,13 +13,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * A model image's build context, made in memory: the Dockerfile, the slim runtime jar, the platform's ONNX Runtime
- * libraries and the model. Sent to the engine as a tar, or written to a folder for a user's own pipeline.
+ * A model image's build context, made in memory: the Dockerfile, the runtime jar for the platform and the model. Sent to the engine as a tar, or written to a folder for a user's own pipeline.
  */
 public final class BuildContext {
 
     static final String JAR = "cairn-runtime.jar";
-    static final String NATIVE = "native";
     static final String MODEL = "model.onnx";
 
     private final Map<String, byte[]> files;
@@ -28,12 +26,11 @@ public final class BuildContext {
         this.files = files;
     }
 
-    /** The context for {@code recipe}, with the runtime split for the engine's architecture. */
-    public static BuildContext of(ImageRecipe recipe, RuntimeJar.Split runtime) {
+    /** The context for {@code recipe}, with {@code runtimeJar} made for the engine's architecture. */
+    public static BuildContext of(ImageRecipe recipe, byte[] runtimeJar) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("Dockerfile", recipe.dockerfile().getBytes(StandardCharsets.UTF_8));
-        files.put(JAR, runtime.slimJar());
-        runtime.nativeLibraries().forEach((name, bytes) -> files.put(NATIVE + "/" + name, bytes));
+        files.put(JAR, runtimeJar);
         try {
             files.put(MODEL, Files.readAllBytes(recipe.model().file()));
         } catch (IOException e) {

@@ -38,6 +38,15 @@ public final class Deployer {
      */
     public Deployment deploy(DockerHost host, DeployableModel model, DeploySettings settings, ProgressListener progress)
             throws InterruptedException {
+        return deploy(host, model, settings, TrafficPolicy.defaults(), progress);
+    }
+
+    /**
+     * Deploys {@code model} to {@code host}; a canary, shadow or A/B rollout is judged by {@code policy}. Every
+     * strategy but replace puts the model behind its router, and once it has one every later rollout goes through it.
+     */
+    public Deployment deploy(DockerHost host, DeployableModel model, DeploySettings settings, TrafficPolicy policy,
+                             ProgressListener progress) throws InterruptedException {
         if (host.production()) {
             Optional<String> refusal = models.productionRefusal(model);
             if (refusal.isPresent()) {
@@ -46,17 +55,24 @@ public final class Deployer {
             }
         }
         try (DockerEngine engine = DockerEngine.connect(host)) {
-            Deployment attempt = deployments.begin(host.name(), model, images.recipe(model).tag(), settings);
+            Deployment attempt = deployments.begin(host.name(), model, ImageRecipe.tag(model), settings);
             try {
                 progress.progress(-1, -1, "Preparing image " + attempt.image() + " on " + host.name());
                 images.ensure(engine, model, progress);
                 Optional<Deployment> current = deployments.current(model.name(), host.name());
                 Integer port = settings.port() != null ? settings.port() : current.map(Deployment::port).orElse(null);
-                Rollout rollout = new Rollout(engine, deployments, progress);
-                if (settings.strategy() == DeployStrategy.BLUE_GREEN && current.isPresent()) {
-                    rollout.blueGreen(attempt, model, port, settings, current.get());
+                if (settings.strategy() != DeployStrategy.REPLACE
+                        || new RouterContainers(engine).running(model.name()).isPresent()) {
+                    if (!"127.0.0.1".equals(host.publishedAddress())) {
+                        throw new DeployException("The " + settings.strategy().label() + " strategy runs the model "
+                                + "behind a router whose admin port is on the engine machine's loopback, out of reach "
+                                + "of a TCP engine (" + host.url() + "); deploy with --strategy replace there");
+                    }
+                    new RoutedRollout(engine, deployments, progress).run(attempt, model, port, settings,
+                            current.orElse(null), policy);
                 } else {
-                    rollout.replace(attempt, model, port, settings, current.orElse(null));
+                    new Rollout(engine, deployments, progress).replace(attempt, model, port, settings,
+                            current.orElse(null));
                 }
             } catch (InterruptedException | RuntimeException e) {
                 deployments.failed(attempt.id(), e.getMessage() == null ? e.toString() : e.getMessage());
@@ -71,7 +87,13 @@ public final class Deployer {
     /** Deploys the registered version {@code version} (a number or an alias) of {@code name}. */
     public Deployment deploy(String hostNameOrUrl, String name, String version, DeploySettings settings,
                              ProgressListener progress) throws InterruptedException {
-        return deploy(hosts.resolve(hostNameOrUrl), models.resolve(name, version), settings, progress);
+        return deploy(hostNameOrUrl, name, version, settings, TrafficPolicy.defaults(), progress);
+    }
+
+    /** As above, with the policy that judges a canary, shadow or A/B rollout. */
+    public Deployment deploy(String hostNameOrUrl, String name, String version, DeploySettings settings,
+                             TrafficPolicy policy, ProgressListener progress) throws InterruptedException {
+        return deploy(hosts.resolve(hostNameOrUrl), models.resolve(name, version), settings, policy, progress);
     }
 
     /** Deploys the same version again, with the settings it ran with, e.g. after its container was removed. */
@@ -95,8 +117,12 @@ public final class Deployer {
                         + host.name() + " before version " + current.modelVersion()));
         progress.progress(-1, -1, "Rolling " + modelName + " back from version " + current.modelVersion() + " to "
                 + previous.modelVersion());
-        return deploy(host, models.resolve(modelName, Integer.toString(previous.modelVersion())),
-                DeploySettings.of(current, readyTimeout), progress);
+        // Back to a version that served before: switched at once, not tried as a canary again.
+        DeploySettings settings = DeploySettings.of(current, readyTimeout);
+        if (settings.strategy().triesBeforeSwitching()) {
+            settings = settings.withStrategy(DeployStrategy.BLUE_GREEN);
+        }
+        return deploy(host, models.resolve(modelName, Integer.toString(previous.modelVersion())), settings, progress);
     }
 
     /** Every deployment, newest first. */
@@ -131,20 +157,29 @@ public final class Deployer {
             containers.startExisting(deployment.containerId());
             // A port the engine chose may change when a container starts again.
             int port = containers.publishedPort(deployment.containerId());
-            String url = new Rollout(engine, deployments, ProgressListener.NONE).url(port);
-            new ReadinessGate(engine).await(deployment.containerId(), url, readyTimeout);
-            deployments.running(id, port, url);
+            Rollout rollout = new Rollout(engine, deployments, ProgressListener.NONE);
+            new ReadinessGate(engine).await(deployment.containerId(), rollout.url(port), readyTimeout);
+            // Behind a router, clients keep using the router's port.
+            int publicPort = new RouterContainers(engine).running(deployment.modelName())
+                    .map(RouterContainers.RunningRouter::port).orElse(port);
+            deployments.running(id, publicPort, rollout.url(publicPort));
         }
         return require(id);
     }
 
-    /** Removes a deployment's container; the record stays in the history. */
+    /**
+     * Removes a deployment's container; the record stays in the history. With nothing of the model left on the host,
+     * its router and network go too.
+     */
     public Deployment remove(long id) {
         Deployment deployment = requireContainer(id);
         try (DockerEngine engine = DockerEngine.connect(hosts.resolve(deployment.host()))) {
             new ModelContainers(engine).remove(deployment.containerId());
+            deployments.status(id, DeploymentStatus.REMOVED);
+            if (deployments.current(deployment.modelName(), deployment.host()).isEmpty()) {
+                new RouterContainers(engine).removeWithNetwork(deployment.modelName());
+            }
         }
-        deployments.status(id, DeploymentStatus.REMOVED);
         return require(id);
     }
 

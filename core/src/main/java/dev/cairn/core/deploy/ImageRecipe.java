@@ -1,5 +1,6 @@
 package dev.cairn.core.deploy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,10 @@ import java.util.stream.Collectors;
  * syntax) and that never RUNs anything, so a base without a shell works.
  *
  * @param baseImage a Java 17+ runtime image with {@code java} on the PATH
+ * @param runtimeSha256 the runtime jar's digest, labelled so an image made with an older runtime is rebuilt; null when
+ *     the runtime jar cannot be found (then only an image already on the host can serve)
  */
-public record ImageRecipe(String baseImage, DeployableModel model, String createdAt) {
+public record ImageRecipe(String baseImage, DeployableModel model, String createdAt, String runtimeSha256) {
 
     /** The base image when the user names none. */
     public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre";
@@ -22,7 +25,6 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
 
     static final String APP_DIR = "/opt/cairn";
     static final String JAR = APP_DIR + "/cairn-runtime.jar";
-    static final String NATIVE_DIR = APP_DIR + "/native";
     static final String MODEL = APP_DIR + "/model/model.onnx";
 
     /** A numeric user with no home: runs on any base, with or without an {@code /etc/passwd} entry. */
@@ -30,6 +32,11 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
 
     /** The image's name on the host: {@code cairn/<model>:<version>}, the model name folded to Docker's alphabet. */
     public String tag() {
+        return tag(model);
+    }
+
+    /** The tag of {@code model}'s image, whatever the base and runtime. */
+    public static String tag(DeployableModel model) {
         return imageRepository(model.name()) + ":" + model.version();
     }
 
@@ -51,30 +58,48 @@ public record ImageRecipe(String baseImage, DeployableModel model, String create
         labels.put(Labels.MODEL_NAME, model.name());
         labels.put(Labels.MODEL_VERSION, Integer.toString(model.version()));
         labels.put(Labels.MODEL_SHA256, model.sha256());
+        if (runtimeSha256 != null) {
+            labels.put(Labels.RUNTIME_SHA256, runtimeSha256);
+        }
         return labels;
     }
 
+    /**
+     * The container's own health check, as the Dockerfile declares it and exported compose and stack files repeat it.
+     *
+     * @param command the exec form run inside the container; exit 0 is healthy
+     */
+    public record HealthCheck(List<String> command, Duration interval, Duration timeout, Duration startPeriod,
+                              int retries) {
+    }
+
+    /** A JVM per check: small heap, no JIT tiers beyond C1, no perf file; it never loads ONNX Runtime. */
+    public static final HealthCheck HEALTH_CHECK = new HealthCheck(
+            List.of("java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", JAR,
+                    "dev.cairn.runtime.cli.HealthProbe", "http://127.0.0.1:" + CONTAINER_PORT + "/v2/health/ready"),
+            Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(60), 3);
+
     public String dockerfile() {
-        String readyUrl = "http://127.0.0.1:" + CONTAINER_PORT + "/v2/health/ready";
         // Everything up to the model's COPY is the same for every model on a base, so the engine's build cache
         // reuses those layers and a host stores the runtime once however many models it serves.
         return "FROM " + baseImage + "\n"
                 + "COPY " + BuildContext.JAR + " " + JAR + "\n"
-                + "COPY " + BuildContext.NATIVE + "/ " + NATIVE_DIR + "/\n"
                 + "USER " + USER + "\n"
                 + "EXPOSE " + CONTAINER_PORT + "\n"
-                // A JVM per check: small heap, no JIT tiers beyond C1, no perf file; it never loads ONNX Runtime.
-                + "HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD "
-                + json(List.of("java", "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                        "-cp", JAR, "dev.cairn.runtime.cli.HealthProbe", readyUrl)) + "\n"
-                // onnxruntime.native.path: ONNX Runtime loads the libraries in place instead of unpacking them.
-                + "ENTRYPOINT " + json(List.of("java", "-Donnxruntime.native.path=" + NATIVE_DIR,
-                        "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-jar", JAR)) + "\n"
+                + "HEALTHCHECK --interval=" + seconds(HEALTH_CHECK.interval()) + " --timeout="
+                + seconds(HEALTH_CHECK.timeout()) + " --start-period=" + seconds(HEALTH_CHECK.startPeriod())
+                + " --retries=" + HEALTH_CHECK.retries() + " CMD " + json(HEALTH_CHECK.command()) + "\n"
+                + "ENTRYPOINT " + json(List.of("java", "-XX:MaxRAMPercentage=75", "-XX:-UsePerfData", "-jar", JAR)) + "\n"
                 + "COPY " + BuildContext.MODEL + " " + MODEL + "\n"
                 + "LABEL " + labels().entrySet().stream().map(e -> quote(e.getKey()) + "=" + quote(e.getValue()))
                         .collect(Collectors.joining(" \\\n      ")) + "\n"
                 + "CMD " + json(List.of("--model", MODEL, "--name", model.name(), "--version",
                         Integer.toString(model.version()), "--port", Integer.toString(CONTAINER_PORT))) + "\n";
+    }
+
+    /** Docker's duration syntax, as Dockerfiles and compose files write it. */
+    static String seconds(Duration duration) {
+        return duration.toSeconds() + "s";
     }
 
     private static String json(List<String> words) {

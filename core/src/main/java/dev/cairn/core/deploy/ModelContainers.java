@@ -39,6 +39,15 @@ final class ModelContainers {
 
     /** Creates and starts a container of {@code image}, publishing the server on {@code port} (null: a free one). */
     Started start(String image, String name, Integer port, DeploySettings settings, Map<String, String> labels) {
+        return start(image, name, port, settings, labels, null);
+    }
+
+    /**
+     * As {@link #start(String, String, Integer, DeploySettings, Map)}, on the Docker network {@code network} (null: the
+     * default bridge), where a router reaches it by its name.
+     */
+    Started start(String image, String name, Integer port, DeploySettings settings, Map<String, String> labels,
+                  String network) {
         DockerClient client = engine.client();
         HostConfig hostConfig = HostConfig.newHostConfig()
                 .withPortBindings(new PortBinding(port == null ? Ports.Binding.bindIp("0.0.0.0")
@@ -49,6 +58,9 @@ final class ModelContainers {
         }
         if (settings.memoryBytes() != null) {
             hostConfig.withMemory(settings.memoryBytes());
+        }
+        if (network != null) {
+            hostConfig.withNetworkMode(network);
         }
         CreateContainerCmd create = client.createContainerCmd(image)
                 .withName(name)

@@ -28,7 +28,8 @@ public final class ModelImages {
     private final Supplier<RuntimeJar> runtimeJar;
     private final String baseImage;
     private final Clock clock;
-    private final Map<String, RuntimeJar.Split> splits = new HashMap<>();
+    private final Map<String, byte[]> runtimeJars = new HashMap<>();
+    private Optional<String> runtimeSha256;
 
     /** @param runtimeJar where the runtime jar is, asked only when an image must be built */
     public ModelImages(Supplier<RuntimeJar> runtimeJar, String baseImage, Clock clock) {
@@ -42,15 +43,17 @@ public final class ModelImages {
     }
 
     /**
-     * The image of {@code model} on the engine: the existing one when its label names the same file and it sits on
-     * the current base image, else a new build.
+     * The image of {@code model} on the engine: the existing one when its labels name the same model file and
+     * runtime and it sits on the current base image, else a new build.
      */
     public BuiltImage ensure(DockerEngine engine, DeployableModel model, ProgressListener progress) {
         ImageRecipe recipe = recipe(model);
         Optional<InspectImageResponse> base = inspect(engine, baseImage);
         Optional<InspectImageResponse> existing = inspect(engine, recipe.tag())
                 .filter(image -> image.getConfig() != null && image.getConfig().getLabels() != null
-                        && model.sha256().equals(image.getConfig().getLabels().get(Labels.MODEL_SHA256)))
+                        && model.sha256().equals(image.getConfig().getLabels().get(Labels.MODEL_SHA256))
+                        && (recipe.runtimeSha256() == null
+                            || recipe.runtimeSha256().equals(image.getConfig().getLabels().get(Labels.RUNTIME_SHA256))))
                 .filter(image -> base.isEmpty() || builtOn(image, base.get()));
         if (existing.isPresent()) {
             progress.progress(1, 1, "Image " + recipe.tag() + " is already on host " + engine.host().name());
@@ -61,12 +64,24 @@ public final class ModelImages {
 
     /** The recipe for {@code model} on this service's base image. */
     public ImageRecipe recipe(DeployableModel model) {
-        return new ImageRecipe(baseImage, model, Instant.now(clock).toString());
+        return new ImageRecipe(baseImage, model, Instant.now(clock).toString(), runtimeSha256().orElse(null));
+    }
+
+    /** The runtime jar's digest, empty when it cannot be found: an image on the host may still serve then. */
+    private synchronized Optional<String> runtimeSha256() {
+        if (runtimeSha256 == null) {
+            try {
+                runtimeSha256 = Optional.of(runtimeJar.get().sha256());
+            } catch (DeployException e) {
+                runtimeSha256 = Optional.empty();
+            }
+        }
+        return runtimeSha256;
     }
 
     /** The build context for {@code recipe} on an engine of architecture {@code dockerArch}. */
     public synchronized BuildContext context(ImageRecipe recipe, String dockerArch) {
-        return BuildContext.of(recipe, splits.computeIfAbsent(dockerArch, arch -> runtimeJar.get().forArchitecture(arch)));
+        return BuildContext.of(recipe, runtimeJars.computeIfAbsent(dockerArch, arch -> runtimeJar.get().forArchitecture(arch)));
     }
 
     /**

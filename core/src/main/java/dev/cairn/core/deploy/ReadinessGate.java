@@ -2,11 +2,6 @@ package dev.cairn.core.deploy;
 
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -21,7 +16,7 @@ final class ReadinessGate {
     private static final int LOG_LINES = 15;
 
     private final DockerEngine engine;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ReadyProbe probe = new ReadyProbe();
 
     ReadinessGate(DockerEngine engine) {
         this.engine = engine;
@@ -58,13 +53,7 @@ final class ReadinessGate {
     }
 
     boolean answersReady(String baseUrl) throws InterruptedException {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v2/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        return probe.ask(baseUrl) == ReadyProbe.Answer.READY;
     }
 
     private static String lastProbe(HealthState health) {

@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts one new deployment in place of the current one on an engine, by strategy. Whatever fails, the new containers
- * are removed and the old one is left (or put back) serving.
+ * Puts one new deployment in place of the current one on an engine by stopping the old one first (replace), and
+ * starts, gates and discards containers for {@link RoutedRollout}. Whatever fails, the new containers are removed and
+ * the old one is left (or put back) serving.
  */
 final class Rollout {
 
@@ -54,53 +55,23 @@ final class Rollout {
         promote(attempt, started, current);
     }
 
-    /**
-     * Blue-green: the new version starts beside the old one on a free port and must pass the health gate while the
-     * old one keeps serving. Only then does the old one stop and the new version take the port (a container's
-     * published port cannot move, so a second container of the new version is started on it and gated too); the
-     * clients of the port see a gap of one container start, never a broken version.
-     */
-    void blueGreen(Deployment attempt, DeployableModel model, Integer port, DeploySettings settings, Deployment current)
-            throws InterruptedException {
-        if (current.status() != DeploymentStatus.RUNNING) {
-            replace(attempt, model, port, settings, current);
-            return;
-        }
-        ModelContainers.Started candidate = null;
-        ModelContainers.Started serving = null;
-        boolean oldStopped = false;
-        try {
-            candidate = launch(attempt, model, null, settings, "-candidate");
-            awaitReady(candidate, settings);
-            progress.progress(-1, -1, model.reference() + " is healthy on port " + candidate.port() + "; moving port "
-                    + port + " from " + current.reference() + " to it");
-            containers.stop(current.containerId());
-            oldStopped = true;
-            serving = launch(attempt, model, port, settings, "");
-            awaitReady(serving, settings);
-        } catch (InterruptedException | RuntimeException e) {
-            discard(serving);
-            if (oldStopped) {
-                restore(current);
-            }
-            throw e;
-        } finally {
-            discard(candidate);
-        }
-        promote(attempt, serving, current);
-    }
-
     private ModelContainers.Started launch(Deployment attempt, DeployableModel model, Integer port,
                                            DeploySettings settings, String suffix) {
+        return launch(attempt, model, port, settings, suffix, null);
+    }
+
+    /** Starts a container of the attempt's image and records it on the attempt; on {@code network} unless null. */
+    ModelContainers.Started launch(Deployment attempt, DeployableModel model, Integer port, DeploySettings settings,
+                                   String suffix, String network) {
         String name = ImageRecipe.imageRepository(model.name()).replace('/', '-') + "-" + attempt.id() + suffix;
         progress.progress(-1, -1, "Starting container " + name + (port == null ? "" : " on port " + port));
         ModelContainers.Started started = containers.start(attempt.image(), name, port, settings,
-                ModelContainers.labels(model, attempt.id()));
+                ModelContainers.labels(model, attempt.id()), network);
         deployments.container(attempt.id(), started.id(), started.name());
         return started;
     }
 
-    private void awaitReady(ModelContainers.Started started, DeploySettings settings) throws InterruptedException {
+    void awaitReady(ModelContainers.Started started, DeploySettings settings) throws InterruptedException {
         progress.progress(-1, -1, "Waiting for " + started.name() + " to become ready");
         gate.await(started.id(), url(started.port()), settings.readyTimeout());
     }
@@ -116,7 +87,7 @@ final class Rollout {
     }
 
     /** Starts the old version again after a failed attempt, so it serves as before. */
-    private void restore(Deployment current) throws InterruptedException {
+    void restore(Deployment current) throws InterruptedException {
         progress.progress(-1, -1, "Starting " + current.reference() + " again");
         containers.startExisting(current.containerId());
         try {
@@ -129,7 +100,7 @@ final class Rollout {
         }
     }
 
-    private void discard(ModelContainers.Started started) {
+    void discard(ModelContainers.Started started) {
         if (started != null) {
             containers.remove(started.id());
         }

@@ -23,10 +23,11 @@ final class DeployFixture implements AutoCloseable {
     final DeploymentStore deployments;
     final DockerHosts hosts;
     final IrisClient iris = new IrisClient();
+    private final RegistryServices registry;
 
     DeployFixture(Workspace workspace, String modelName) {
         this.modelName = modelName;
-        RegistryServices registry = RegistryServices.of(workspace, TrackingServices.of(workspace));
+        registry = RegistryServices.of(workspace, TrackingServices.of(workspace));
         ModelVersion first = registry.registration().register(SharedData.model("tribuo_iris_lr.onnx"), modelName, null,
                 null, ProgressListener.NONE, Cancellation.NEVER).version();
         registry.registry().createVersion(modelName, first.source(), null, null, "the same file again", Map.of(),
@@ -38,6 +39,12 @@ final class DeployFixture implements AutoCloseable {
                 new DeployableModels(registry.registry(), registry.files()));
     }
 
+    /** Registers {@code file} (from the shared models) as the model's next version and returns its number. */
+    int addVersion(String file) {
+        return registry.registration().register(SharedData.model(file), modelName, null, null, ProgressListener.NONE,
+                Cancellation.NEVER).version().version();
+    }
+
     Deployment deploy(int version, DeploySettings settings) throws InterruptedException {
         return deployer.deploy("local", modelName, Integer.toString(version), settings, ProgressListener.NONE);
     }
@@ -46,7 +53,17 @@ final class DeployFixture implements AutoCloseable {
     List<Container> containers() {
         try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
             return engine.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec();
+                    .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec().stream()
+                    .filter(container -> container.getLabels() == null
+                            || !container.getLabels().containsKey(RouterContainers.ROUTER_FOR)).toList();
+        }
+    }
+
+    /** The model's router containers (they carry the image's model labels too). */
+    List<Container> routers() {
+        try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
+            return engine.client().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(RouterContainers.ROUTER_FOR, modelName)).exec();
         }
     }
 
@@ -54,9 +71,11 @@ final class DeployFixture implements AutoCloseable {
     @Override
     public void close() {
         try (DockerEngine engine = DockerEngine.connect(LocalDocker.host())) {
-            for (Container container : containers()) {
+            for (Container container : engine.client().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Labels.MODEL_NAME, modelName)).exec()) {
                 engine.client().removeContainerCmd(container.getId()).withForce(true).exec();
             }
+            new RouterContainers(engine).removeWithNetwork(modelName);
         }
     }
 }

@@ -14,13 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Entry point of {@code cairn-runtime.jar}, the model server that runs inside deployed containers. */
-@Command(name = "cairn-runtime", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "cairn-runtime", sortOptions = false, usageHelpAutoWidth = true, subcommands = RouterCommand.class,
         description = {"Serves one ONNX model over the Open Inference Protocol (KServe V2, /v2/...), MLflow's scoring "
                 + "protocol (/invocations) and Prometheus metrics (/metrics).",
-                "SIGTERM or Ctrl-C drains requests in flight and exits 0."})
+                "SIGTERM or Ctrl-C drains requests in flight and exits 0.",
+                "'cairn-runtime router ...' runs the same jar as a router in front of model servers instead."})
 public final class RuntimeMain implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE.onnx", description = "The model to serve.")
+    // Not required to picocli: the router subcommand runs without one; call() asks for it.
+    @Option(names = "--model", paramLabel = "FILE.onnx", description = "The model to serve (required).")
     Path model;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The name clients use (default: the file name).")
@@ -30,12 +32,6 @@ public final class RuntimeMain implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String modelVersion;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
-    int port;
-
     @Option(names = "--threads", paramLabel = "N", description = "Inferences run at once; more admitted requests "
             + "wait their turn (default: as many as --max-inflight).")
     Integer threads;
@@ -43,10 +39,6 @@ public final class RuntimeMain implements Callable<Integer> {
     @Option(names = "--intra-op-threads", paramLabel = "N", defaultValue = "1", description = "ONNX Runtime threads "
             + "per operator (default: ${DEFAULT-VALUE}; 0 = one per core, for large models at low concurrency).")
     int intraOpThreads;
-
-    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "32MB", converter = ByteSize.class,
-            description = "Largest request body, e.g. 512KB, 32MB (default: ${DEFAULT-VALUE}).")
-    long maxBody;
 
     @Option(names = "--max-inflight", paramLabel = "N", defaultValue = "64", description = "Requests admitted at "
             + "once; more get 503 (default: ${DEFAULT-VALUE}).")
@@ -60,9 +52,8 @@ public final class RuntimeMain implements Callable<Integer> {
             + "connections whose request takes longer to arrive (default: ${DEFAULT-VALUE}).")
     long requestTimeout;
 
-    @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "30", description = "On shutdown, wait "
-            + "this long for requests in flight (default: ${DEFAULT-VALUE}).")
-    long drainTimeout;
+    @CommandLine.Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -76,9 +67,12 @@ public final class RuntimeMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerOptions options = new ServerOptions(host, port,
-                threads == null ? maxInflight : threads, intraOpThreads, maxBody,
-                maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(drainTimeout));
+        if (model == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--model=FILE.onnx'");
+        }
+        ServerOptions options = new ServerOptions(listen.host, listen.port,
+                threads == null ? maxInflight : threads, intraOpThreads, listen.maxBody,
+                maxInflight, logDir, Duration.ofSeconds(requestTimeout), Duration.ofSeconds(listen.drainTimeout));
         ServedModel served;
         try {
             served = ServedModel.load(model, name, modelVersion, options.intraOpThreads());
@@ -93,7 +87,7 @@ public final class RuntimeMain implements Callable<Integer> {
         try {
             server = ModelServer.start(served, options, System.out);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + host + ":" + port + ": "
+            spec.commandLine().getErr().println("cairn-runtime: cannot listen on " + listen.host + ":" + listen.port + ": "
                     + e.getMessage());
             return 1;
         }

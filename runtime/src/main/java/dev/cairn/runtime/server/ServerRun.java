@@ -20,6 +20,24 @@ public final class ServerRun {
         return Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
+    /** Waits for SIGTERM or SIGINT and returns its name, e.g. {@code SIGTERM}. */
+    public static String awaitTermination() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        String[] received = new String[1];
+        onTermination(received, stop);
+        stop.await();
+        return received[0];
+    }
+
+    private static void onTermination(String[] received, CountDownLatch stop) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                received[0] = "SIG" + signal.getName();
+                stop.countDown();
+            });
+        }
+    }
+
     /**
      * Reports the server as ready (logged and in the metrics), waits for SIGTERM or SIGINT, drains, and returns the exit status: 0 when every
      * request in flight was answered, 1 when the drain timed out.
@@ -28,12 +46,7 @@ public final class ServerRun {
             throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         String[] received = new String[1];
-        for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
-                received[0] = "SIG" + signal.getName();
-                stop.countDown();
-            });
-        }
+        onTermination(received, stop);
         ServedModel model = server.model();
         Duration ready = sinceJvmStart();
         server.startedIn(ready);
