@@ -18,10 +18,17 @@ final class DeployDialog extends Dialog<DeployDialog.Request> {
     }
 
     DeployDialog(String defaultBaseImage) {
+        this(defaultBaseImage, "", "");
+    }
+
+    /** With the model and version filled in, as Deploy... on a version's page opens it. */
+    DeployDialog(String defaultBaseImage, String modelName, String modelVersion) {
         setTitle("Deploy a model version");
         setHeaderText("Builds the image on the host when it lacks it, starts it and waits until it is healthy.");
         TextField name = field("deploy-name", "fraud");
         TextField version = field("deploy-version", "3 or an alias");
+        name.setText(modelName);
+        version.setText(modelVersion);
         TextField host = field("deploy-host", "local");
         host.setText("local");
         TextField base = field("deploy-base-image", "a Java 17+ image");

@@ -42,6 +42,17 @@ public final class DeploymentsView extends VBox {
     private final DeploymentsViewModel model;
     private final TableView<DeploymentRow> table = new TableView<>();
 
+    private void askWhenShown(DeploymentsViewModel model) {
+        DeploymentsViewModel.DeployAsk ask = model.deployAsked().get();
+        if (ask == null || getScene() == null || model.busy().get()) {
+            return;
+        }
+        model.deployAsked().set(null);
+        javafx.application.Platform.runLater(() -> new DeployDialog(model.defaultBaseImage(), ask.name(),
+                ask.version()).ask().ifPresent(request -> model.deploy(request.name(), request.version(),
+                        request.host(), request.strategy(), request.baseImage())));
+    }
+
     public DeploymentsView(DeploymentsViewModel model) {
         super(12);
         this.model = model;
@@ -58,6 +69,9 @@ public final class DeploymentsView extends VBox {
                 ignored -> new DeployDialog(model.defaultBaseImage()).ask().ifPresent(request -> model.deploy(
                         request.name(), request.version(), request.host(), request.strategy(), request.baseImage())));
         deploy.disableProperty().bind(model.busy());
+        // Deploy... on a version's page lands here: open the dialog once this view is on screen.
+        model.deployAsked().addListener((obs, old, ask) -> askWhenShown(model));
+        sceneProperty().addListener((obs, old, scene) -> askWhenShown(model));
         ProgressBar progress = new ProgressBar();
         progress.setId("deployments-progress");
         progress.progressProperty().bind(model.deployProgress());

@@ -48,6 +48,8 @@ public final class DeploymentsViewModel {
     private final ObservableList<DeploymentRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final javafx.beans.property.ObjectProperty<DeployAsk> deployAsked =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final DoubleProperty deployProgress = new SimpleDoubleProperty(-1);
     private final StringProperty error = new SimpleStringProperty("");
     private TaskHandle following;
@@ -57,6 +59,20 @@ public final class DeploymentsViewModel {
      * @param defaultBaseImage the base image offered first
      * @param fxThread runs a change on the JavaFX thread ({@code Platform::runLater}); log lines arrive in batches
      */
+    /** A version someone asked to deploy from elsewhere (its page): the view opens its deploy dialog for it. */
+    public record DeployAsk(String name, String version) {
+    }
+
+    /** Asks the view to open the deploy dialog for this version; call on the JavaFX thread. */
+    public void askToDeploy(String name, String version) {
+        deployAsked.set(new DeployAsk(name, version));
+    }
+
+    /** The pending ask, if any; the view clears it once it has shown the dialog. */
+    public javafx.beans.property.ObjectProperty<DeployAsk> deployAsked() {
+        return deployAsked;
+    }
+
     public DeploymentsViewModel(Function<String, Deployer> deployersOnBase, String defaultBaseImage,
                                 TaskExecutor tasks, Notifier notifier, Consumer<Runnable> fxThread) {
         this.deployersOnBase = deployersOnBase;

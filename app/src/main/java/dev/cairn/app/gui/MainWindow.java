@@ -83,9 +83,18 @@ public final class MainWindow {
         services.trackingServer().load();
         ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier(),
                 services.undo());
+        DeploymentsViewModel deployments = new DeploymentsViewModel(base -> DeployServices.of(services.workspace(),
+                services.registry(), System.getenv(), base).deployer(), System.getenv().getOrDefault(
+                        "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(), services.notifier(),
+                Platform::runLater);
         DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
                 services.notifier());
-        shell = new ShellView(sectionViews(services, models, drift), statusBar);
+        shell = new ShellView(sectionViews(services, models, drift, deployments), statusBar);
+        // One click from a version's page: the Deployments section opens its deploy dialog for that version.
+        models.setOnDeploy(version -> {
+            deployments.askToDeploy(version.name(), String.valueOf(version.version()));
+            shell.selectedProperty().set(Section.DEPLOYMENTS);
+        });
         services.drops().register(new OnnxDropHandler(models, () -> shell.selectedProperty().set(Section.MODELS)));
         services.drops().register(new CsvDropHandler(drift, () -> shell.selectedProperty().set(Section.DRIFT)));
         // The shortcuts card (F1) lies over the whole window.
@@ -132,7 +141,7 @@ public final class MainWindow {
     }
 
     private Map<Section, Supplier<Node>> sectionViews(AppServices services, ModelsViewModel models,
-            DriftViewModel drift) {
+            DriftViewModel drift, DeploymentsViewModel deployments) {
         Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
         views.put(Section.DASHBOARD, () -> new DashboardView(
                 new DashboardViewModel(services.workspace(), services.tasks()),
@@ -150,10 +159,7 @@ public final class MainWindow {
         views.put(Section.DRIFT, () -> new DriftSection(new DriftView(drift), () -> new MonitoringPane(
                 PredictionMonitor.of(services.workspace().store(), Clock.systemUTC()), services.tasks(),
                 services.notifier())));
-        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(new DeploymentsViewModel(base -> DeployServices.of(
-                services.workspace(), services.registry(), System.getenv(), base).deployer(),
-                System.getenv().getOrDefault("CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(),
-                services.notifier(), Platform::runLater)));
+        views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(deployments));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
                 services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
         return views;

@@ -39,6 +39,7 @@ public final class ModelsViewModel {
     private final TaskExecutor tasks;
     private final Notifier notifier;
     private final UndoHistory undo;
+    private Consumer<ModelVersion> onDeploy = version -> { };
 
     private final ObservableList<RegisteredModel> models = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
@@ -236,6 +237,16 @@ public final class ModelsViewModel {
         change("Saving description of " + name, () -> registry.updateModelDescription(name, description), name,
                 currentVersion(), "Changed the description of " + name,
                 () -> registry.updateModelDescription(name, before));
+    }
+
+    /** What Deploy... on a version does: the window shows the deploy dialog for it. */
+    public void setOnDeploy(Consumer<ModelVersion> action) {
+        this.onDeploy = action;
+    }
+
+    /** Asks to deploy {@code target} (one click from its page). */
+    public void deploy(ModelVersion target) {
+        onDeploy.accept(target);
     }
 
     public void deleteVersion(ModelVersion target) {

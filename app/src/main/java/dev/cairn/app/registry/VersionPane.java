@@ -116,6 +116,16 @@ final class VersionPane extends TabPane {
         };
         addAlias.setOnAction(event -> setAlias.run());
         newAlias.setOnAction(event -> setAlias.run());
+        Button deploy = new Button("Deploy\u2026");
+        deploy.setId("version-deploy");
+        deploy.setTooltip(new javafx.scene.control.Tooltip("Build this version's image on a Docker host, run it and "
+                + "wait until it answers (Deployments section)"));
+        deploy.setOnAction(event -> {
+            ModelVersion shown = model.version().get();
+            if (shown != null) {
+                model.deploy(shown);
+            }
+        });
         Button delete = new Button("Delete version");
         delete.getStyleClass().add("danger");
         delete.setOnAction(event -> {
@@ -133,7 +143,7 @@ final class VersionPane extends TabPane {
                 ModelsView.row(new Label("Stage"), stage, archiveExisting, apply),
                 ModelsView.row(new Label("Aliases"), aliases),
                 ModelsView.row(newAlias, addAlias),
-                delete);
+                ModelsView.row(deploy, delete));
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
