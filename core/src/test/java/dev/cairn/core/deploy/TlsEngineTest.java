@@ -135,6 +135,26 @@ class TlsEngineTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(dev.cairn.core.testing.FreshWorkspaceExtension.class)
+    void aModelDeployedThroughMutualTlsAnswers(dev.cairn.core.workspace.Workspace workspace) throws Exception {
+        try (DeployFixture fixture = new DeployFixture(workspace, "tls-deploy")) {
+            fixture.hosts.add("tls", host.url(), host.certPath(), false);
+            long start = System.nanoTime();
+            Deployment deployment = fixture.deployer.deploy("tls", fixture.modelName, "1", DeploySettings.defaults(),
+                    ProgressListener.NONE);
+            try {
+                System.out.printf("[figures] deployed through the TLS engine in %d ms at %s%n",
+                        (System.nanoTime() - start) / 1_000_000, deployment.url());
+                assertThat(deployment.status()).isEqualTo(DeploymentStatus.RUNNING);
+                assertThat(fixture.iris.classify(deployment.url(), fixture.modelName, IrisClient.SETOSA)
+                        .predictedClass()).isEqualTo(IrisClient.SETOSA_CLASS);
+            } finally {
+                assertThat(fixture.deployer.remove(deployment.id()).status()).isEqualTo(DeploymentStatus.REMOVED);
+            }
+        }
+    }
+
+    @Test
     void wrongCaIsAClearErrorNotAHang() throws IOException {
         Path wrong = Files.createDirectories(folder.resolve("wrong-ca"));
         Files.copy(folder.resolve("client/cert.pem"), wrong.resolve("cert.pem"));
