@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * by openssl: test connection and an image build go through it, and a wrong CA is a clear error, not a hang. The
  * engine has a bridge of its own (it must not touch docker0, the first engine's).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TlsEngineTest {
 
     private static final String BRIDGE = "cairntls0";
@@ -151,6 +152,37 @@ class TlsEngineTest {
             } finally {
                 assertThat(fixture.deployer.remove(deployment.id()).status()).isEqualTo(DeploymentStatus.REMOVED);
             }
+        }
+    }
+
+    /** Last: it stops this test's engine for good. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @org.junit.jupiter.api.extension.ExtendWith(dev.cairn.core.testing.FreshWorkspaceExtension.class)
+    void anEngineThatStopsMidDeployFailsTheDeploymentWithItsReason(dev.cairn.core.workspace.Workspace workspace)
+            throws Exception {
+        try (DeployFixture fixture = new DeployFixture(workspace, "tls-engine-dies")) {
+            fixture.hosts.add("dying", host.url(), host.certPath(), false);
+            // The engine goes away as the image build begins, as one stopped for maintenance or a reboot would.
+            ProgressListener killsTheEngine = (done, total, message) -> {
+                if (message != null && message.startsWith("Preparing image") && dockerd.isAlive()) {
+                    dockerd.destroy(); // SIGTERM, as `systemctl stop docker` stops it
+                    try {
+                        dockerd.waitFor(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> fixture.deployer.deploy("dying", fixture.modelName, "1",
+                    DeploySettings.defaults(), killsTheEngine)).isInstanceOf(RuntimeException.class);
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(60)); // an error, not a hang
+            Deployment recorded = fixture.deployments.list().stream()
+                    .filter(d -> d.modelName().equals(fixture.modelName)).findFirst().orElseThrow();
+            assertThat(recorded.status()).isEqualTo(DeploymentStatus.FAILED);
+            assertThat(recorded.failureReason()).isNotBlank();
+            assertThat(recorded.containerId()).isNull(); // it failed before any container was made: nothing runs
         }
     }
 
