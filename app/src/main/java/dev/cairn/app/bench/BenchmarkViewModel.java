@@ -1,5 +1,6 @@
 package dev.cairn.app.bench;
 
+import dev.cairn.app.task.Failures;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.app.task.TaskHandle;
@@ -128,7 +129,7 @@ public final class BenchmarkViewModel {
                             points.get(points.size() - 1).id()));
                 }).onError(Exception.class, e -> {
                     phase.set("");
-                    error.set(message(e));
+                    error.set(Failures.message(e));
                 }).andFinally(() -> {
                     handle = null;
                     if (error.get().isEmpty() && progress.get() < 1) {
@@ -192,7 +193,7 @@ public final class BenchmarkViewModel {
                             stored.result().latency().count(), stored.id()));
                 }).onError(Exception.class, e -> {
                     phase.set("");
-                    error.set(message(e));
+                    error.set(Failures.message(e));
                 }).andFinally(() -> {
                     handle = null;
                     if (result.get() == null && error.get().isEmpty()) {
@@ -230,14 +231,6 @@ public final class BenchmarkViewModel {
         };
     }
 
-    /** The message users see: the cause's when the failure only wraps it. */
-    private static String message(Throwable failure) {
-        Throwable shown = failure;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    }
 
     public BooleanProperty running() {
         return running;

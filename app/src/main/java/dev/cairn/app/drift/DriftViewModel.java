@@ -1,5 +1,6 @@
 package dev.cairn.app.drift;
 
+import dev.cairn.app.task.Failures;
 import dev.cairn.app.shell.Notifier;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
@@ -101,7 +102,7 @@ public final class DriftViewModel {
                 + "%d columns).", registration.alreadyRegistered() ? "Already registered:" : "Registered",
                 file.getFileName(), registration.dataset().name(), registration.dataset().version(),
                 registration.dataset().rows(), registration.dataset().columns())))
-                .onError(Exception.class, e -> error.set(file.getFileName() + ": " + message(e))));
+                .onError(Exception.class, e -> error.set(file.getFileName() + ": " + Failures.message(e))));
     }
 
     /** Compares the two files with the chosen tests and thresholds; a running comparison is not restarted. */
@@ -162,7 +163,7 @@ public final class DriftViewModel {
                 }).onError(Exception.class, e -> {
                     phase.set("");
                     progress.set(0);
-                    error.set(message(e));
+                    error.set(Failures.message(e));
                 }).andFinally(() -> {
                     handle = null;
                     if (error.get().isEmpty() && progress.get() < 1) {
@@ -252,7 +253,7 @@ public final class DriftViewModel {
             }
             return file;
         }).onSuccess(written -> notifier.info("Drift report written to " + written))
-                .onError(Exception.class, e -> error.set("Cannot write " + file + ": " + message(e))));
+                .onError(Exception.class, e -> error.set("Cannot write " + file + ": " + Failures.message(e))));
     }
 
     /** The drift of one column in the report shown, if it has that column. */
@@ -268,13 +269,6 @@ public final class DriftViewModel {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String message(Throwable failure) {
-        Throwable shown = failure;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    }
 
     public ObjectProperty<Path> reference() {
         return reference;
