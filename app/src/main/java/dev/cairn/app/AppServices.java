@@ -15,6 +15,7 @@ import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
 import dev.cairn.core.tracking.TrackingImport;
 import dev.cairn.core.tracking.TrackingServices;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.workspace.Workspace;
 import java.time.Clock;
 
@@ -49,6 +50,11 @@ public final class AppServices implements AutoCloseable {
         this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
         drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
                 tracking.artifacts()), tasks, notifier, dialogs));
+    }
+
+    /** The plugins folder's services, loaded with the workspace (before the window opens). */
+    public Plugins plugins() {
+        return workspace.plugins();
     }
 
     public TrackingServices tracking() {

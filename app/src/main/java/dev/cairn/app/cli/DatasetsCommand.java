@@ -2,7 +2,7 @@ package dev.cairn.app.cli;
 
 import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.ColumnTyping;
-import dev.cairn.core.drift.CsvTableReader;
+import dev.cairn.core.drift.DatasetFiles;
 import dev.cairn.core.drift.Dataset;
 import dev.cairn.core.drift.DatasetStore;
 import dev.cairn.core.drift.StoredDataset;
@@ -40,7 +40,7 @@ final class DatasetsCommand implements Runnable {
 
     /** {@code cairn datasets register FILE [--name NAME] [--column-type COL=num|cat]}. */
     @Command(name = "register", mixinStandardHelpOptions = true,
-            description = {"Reads a CSV file, types its columns and registers it as the next version of a dataset.",
+            description = {"Reads a CSV file (or a plugin's format such as Parquet), types its columns and registers it as the next version of a dataset.",
                 "The same bytes under the same name are registered once."})
     static final class Register implements Callable<Integer> {
 
@@ -50,7 +50,7 @@ final class DatasetsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The CSV file.")
+        @Parameters(paramLabel = "FILE", description = "The dataset file.")
         private Path file;
 
         @Option(names = "--name", description = "The dataset's name (default: the file name without extension).")
@@ -63,11 +63,11 @@ final class DatasetsCommand implements Runnable {
         public Integer call() {
             Map<String, ColumnType> types = new LinkedHashMap<>();
             columnTypes.forEach((column, type) -> types.put(column, ColumnType.parse(type)));
-            Dataset dataset = ColumnTyping.type(CsvTableReader.read(file), types);
             Path home = parent.parent.home();
             LogSetup.useDataDirectory(home);
             DatasetStore.Registration registration;
             try (Workspace workspace = Workspace.open(home)) {
+                Dataset dataset = ColumnTyping.type(DatasetFiles.of(workspace.plugins()).read(file), types);
                 registration = new DatasetStore(workspace.store(), Clock.systemUTC())
                         .register(name != null ? name : DatasetRegistration.defaultName(file), dataset, file);
             }

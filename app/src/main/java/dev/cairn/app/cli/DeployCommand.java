@@ -161,7 +161,8 @@ final class DeployCommand implements Callable<Integer> {
             case "tar" -> DeploymentExport.ContextFormat.TAR;
             default -> throw new CairnException("--export-format is folder or tar (got '" + exportFormat + "')");
         };
-        List<Path> files = DeploymentExport.write(export, context, ExportedService.of(recipe, settings), format);
+        List<Path> files = DeploymentExport.write(export, context, ExportedService.of(recipe, settings), format,
+                workspace.plugins());
         out.println("Wrote the export of " + deployable.reference() + from + " to " + export + ":");
         files.forEach(file -> out.println("  " + export.relativize(file)));
         out.println("Build the image with: docker build -t " + recipe.tag() + " "

@@ -2,6 +2,7 @@ package dev.cairn.app.cli;
 
 import dev.cairn.core.deploy.DeployServices;
 import dev.cairn.core.deploy.ImageRecipe;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
@@ -24,6 +25,10 @@ final class DeployWorkspace implements AutoCloseable {
 
     DeployServices services() {
         return services;
+    }
+
+    Plugins plugins() {
+        return workspace.plugins();
     }
 
     @Override

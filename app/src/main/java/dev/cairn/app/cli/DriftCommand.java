@@ -3,14 +3,18 @@ package dev.cairn.app.cli;
 import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.ColumnTyping;
 import dev.cairn.core.drift.CsvTable;
-import dev.cairn.core.drift.CsvTableReader;
 import dev.cairn.core.drift.Dataset;
 import dev.cairn.core.drift.DriftAnalysis;
 import dev.cairn.core.drift.DriftOptions;
 import dev.cairn.core.drift.DriftReport;
 import dev.cairn.core.drift.DriftReportHtml;
 import dev.cairn.core.drift.DriftReportJson;
-import dev.cairn.core.drift.StatTest;
+import dev.cairn.core.drift.ColumnTest;
+import dev.cairn.core.drift.DatasetFiles;
+import dev.cairn.core.drift.DriftTests;
+import dev.cairn.core.plugins.PluginLoader;
+import dev.cairn.core.plugins.Plugins;
+import dev.cairn.core.workspace.Workspace;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import java.io.IOException;
@@ -54,10 +58,10 @@ final class DriftCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference CSV file (what is expected).")
+    @Parameters(index = "0", paramLabel = "REFERENCE", description = "The reference dataset (what is expected): CSV, or a plugin's format such as Parquet.")
     private Path reference;
 
-    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current CSV file (what is seen now).")
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "The current dataset (what is seen now), in a format the reference could be in.")
     private Path current;
 
     @Option(names = "--column-test", paramLabel = "COL=TEST", description = "The test for a column, instead of the default.")
@@ -112,23 +116,32 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     private DriftReport compare(PrintWriter err) {
+        // Plugins only, not the workspace: with --no-register the database is never opened.
+        try (Plugins plugins = PluginLoader.load(Workspace.pluginsDir(parent.home()))) {
+            return compare(err, plugins);
+        }
+    }
+
+    private DriftReport compare(PrintWriter err, Plugins plugins) {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         columnTypes.forEach((column, type) -> types.put(column, ColumnType.parse(type)));
-        Map<String, StatTest> tests = new LinkedHashMap<>();
-        columnTests.forEach((column, test) -> tests.put(column, StatTest.parse(test)));
+        DriftTests available = DriftTests.of(plugins);
+        Map<String, ColumnTest> tests = new LinkedHashMap<>();
+        columnTests.forEach((column, test) -> tests.put(column, available.parse(test)));
         DriftOptions options = new DriftOptions(tests, thresholds, driftShare);
-        CsvTable referenceTable = CsvTableReader.read(reference);
-        CsvTable currentTable = CsvTableReader.read(current);
+        DatasetFiles files = DatasetFiles.of(plugins);
+        CsvTable referenceTable = files.read(reference);
+        CsvTable currentTable = files.read(current);
         ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, types, excluded);
         DriftReport report;
         try (TerminalProgress progress = new TerminalProgress(err)) {
             report = DriftAnalysis.compare(pair, options, progress, Cancellation.NEVER);
         }
         if (!noRegister) {
-            Map<Path, Dataset> files = new LinkedHashMap<>();
-            files.put(reference, pair.reference());
-            files.put(current, pair.current());
-            DatasetRegistration.record(parent.home(), files, report);
+            Map<Path, Dataset> registered = new LinkedHashMap<>();
+            registered.put(reference, pair.reference());
+            registered.put(current, pair.current());
+            DatasetRegistration.record(parent.home(), registered, report);
         }
         return report;
     }

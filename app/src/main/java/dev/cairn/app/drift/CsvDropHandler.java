@@ -3,10 +3,9 @@ package dev.cairn.app.drift;
 import dev.cairn.app.drop.DropHandler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Takes CSV files dropped on the window: registers them as datasets and puts them in the Drift section's reference
+ * Takes dataset files dropped on the window (CSV, and the formats of dataset reader plugins): registers them as datasets and puts them in the Drift section's reference
  * and current slots (two at once: reference first), comparing them once both are there.
  */
 public final class CsvDropHandler implements DropHandler {
@@ -22,14 +21,14 @@ public final class CsvDropHandler implements DropHandler {
 
     @Override
     public String accepts() {
-        return "data files (.csv, .tsv)";
+        return "data files (" + String.join(", ", drift.datasetFiles().extensions().stream()
+                .map(extension -> "." + extension).toList()) + ")";
     }
 
-    /** By name only (this runs on the JavaFX thread); reading the file tells a real CSV. */
+    /** By name only (this runs on the JavaFX thread); reading the file tells a real dataset. */
     @Override
     public boolean canOpen(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".tsv");
+        return drift.datasetFiles().canRead(file);
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.cairn.core.drift.ColumnChart;
 import dev.cairn.core.drift.ColumnDrift;
 import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.DriftReport;
-import dev.cairn.core.drift.StatTest;
+import dev.cairn.core.drift.ColumnTest;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -259,12 +259,12 @@ public final class DriftView extends ScrollPane {
         return shares;
     }
 
-    private TableColumn<ColumnDrift, StatTest> testColumn() {
-        TableColumn<ColumnDrift, StatTest> column = new TableColumn<>("Test");
+    private TableColumn<ColumnDrift, ColumnTest> testColumn() {
+        TableColumn<ColumnDrift, ColumnTest> column = new TableColumn<>("Test");
         column.setPrefWidth(230);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().test()));
         column.setCellFactory(view -> new TableCell<>() {
-            private final ComboBox<StatTest> box = new ComboBox<>();
+            private final ComboBox<ColumnTest> box = new ComboBox<>();
 
             {
                 box.setMaxWidth(Double.MAX_VALUE);
@@ -279,15 +279,14 @@ public final class DriftView extends ScrollPane {
             }
 
             @Override
-            protected void updateItem(StatTest test, boolean empty) {
+            protected void updateItem(ColumnTest test, boolean empty) {
                 super.updateItem(test, empty);
                 ColumnDrift row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (row == null) {
                     setGraphic(null);
                     return;
                 }
-                box.setItems(FXCollections.observableArrayList(Arrays.stream(StatTest.values())
-                        .filter(t -> t.appliesTo(row.type())).toList()));
+                box.setItems(FXCollections.observableArrayList(model.tests().applicableTo(row.type())));
                 box.setValue(test);
                 setGraphic(box);
             }
@@ -439,7 +438,11 @@ public final class DriftView extends ScrollPane {
     private java.util.Optional<Path> chooseFile(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.tsv", "*.txt"),
+        // CSV and the plugins' formats; .txt too, as CSV files are often saved so.
+        java.util.List<String> patterns = new java.util.ArrayList<>(model.datasetFiles().extensions().stream()
+                .map(extension -> "*." + extension).toList());
+        patterns.add("*.txt");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Datasets", patterns),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return java.util.Optional.ofNullable(chooser.showOpenDialog(getScene().getWindow())).map(File::toPath);
     }

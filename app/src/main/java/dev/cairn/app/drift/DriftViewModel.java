@@ -9,7 +9,6 @@ import dev.cairn.core.drift.ColumnDrift;
 import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.ColumnTyping;
 import dev.cairn.core.drift.CsvTable;
-import dev.cairn.core.drift.CsvTableReader;
 import dev.cairn.core.drift.Dataset;
 import dev.cairn.core.drift.DatasetStore;
 import dev.cairn.core.drift.DriftAnalysis;
@@ -18,7 +17,10 @@ import dev.cairn.core.drift.DriftReport;
 import dev.cairn.core.drift.DriftReportStore;
 import dev.cairn.core.drift.DriftReportHtml;
 import dev.cairn.core.drift.DriftReportJson;
-import dev.cairn.core.drift.StatTest;
+import dev.cairn.core.drift.ColumnTest;
+import dev.cairn.core.drift.DatasetFiles;
+import dev.cairn.core.drift.DriftTests;
+import dev.cairn.core.plugins.Plugins;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +53,12 @@ public final class DriftViewModel {
     private final DatasetStore datasets;
     private final DriftReportStore reports;
     private final Notifier notifier;
+    private final DatasetFiles files;
+    private final DriftTests available;
     private final ObjectProperty<Path> reference = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
     private final StringProperty driftShare = new SimpleStringProperty(String.valueOf(DriftOptions.DEFAULT_DRIFT_SHARE));
-    private final Map<String, StatTest> tests = new LinkedHashMap<>();
+    private final Map<String, ColumnTest> tests = new LinkedHashMap<>();
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
     private final Map<String, ColumnType> types = new LinkedHashMap<>();
     private final ObservableSet<String> excluded = FXCollections.observableSet(new java.util.TreeSet<>());
@@ -65,12 +69,28 @@ public final class DriftViewModel {
     private final ObjectProperty<DriftReport> report = new SimpleObjectProperty<>();
     private TaskHandle handle;
 
-    /** @param reports where each finished comparison is recorded (the dashboard shows the latest) */
-    public DriftViewModel(TaskExecutor tasks, DatasetStore datasets, DriftReportStore reports, Notifier notifier) {
+    /**
+     * @param reports where each finished comparison is recorded (the dashboard shows the latest)
+     * @param plugins add dataset formats (read like CSV files) and drift tests (offered beside Evidently's)
+     */
+    public DriftViewModel(TaskExecutor tasks, DatasetStore datasets, DriftReportStore reports, Notifier notifier,
+            Plugins plugins) {
         this.tasks = tasks;
         this.datasets = datasets;
         this.reports = reports;
         this.notifier = notifier;
+        this.files = DatasetFiles.of(plugins);
+        this.available = DriftTests.of(plugins);
+    }
+
+    /** The dataset files the section reads: CSV and the plugins' formats. */
+    public DatasetFiles datasetFiles() {
+        return files;
+    }
+
+    /** The tests a column can be given: Evidently's and the plugins'. */
+    public DriftTests tests() {
+        return available;
     }
 
     /**
@@ -96,7 +116,7 @@ public final class DriftViewModel {
     /** Registers a data file (by its SHA-256, so a file dropped twice is one dataset). */
     private void register(Path file) {
         tasks.execute(BackgroundTask.of("Registering " + file.getFileName(), (status, cancellation) -> {
-            Dataset dataset = ColumnTyping.type(CsvTableReader.read(file), Map.of());
+            Dataset dataset = ColumnTyping.type(files.read(file), Map.of());
             return datasets.register(name(file), dataset, file);
         }).onSuccess(registration -> notifier.info(String.format(Locale.ROOT, "%s %s as dataset %s v%d (%,d rows, "
                 + "%d columns).", registration.alreadyRegistered() ? "Already registered:" : "Registered",
@@ -113,7 +133,7 @@ public final class DriftViewModel {
         Path referenceFile = reference.get();
         Path currentFile = current.get();
         if (referenceFile == null || currentFile == null) {
-            error.set("Choose a reference and a current CSV file (or drop two on the window).");
+            error.set("Choose a reference and a current dataset file (or drop two on the window).");
             return;
         }
         double share;
@@ -130,7 +150,7 @@ public final class DriftViewModel {
         Map<String, ColumnType> chosenTypes = Map.copyOf(types);
         Set<String> leftOut = Set.copyOf(excluded);
         // Tests and thresholds of columns left out would name columns that are not compared.
-        Map<String, StatTest> chosenTests = new LinkedHashMap<>(tests);
+        Map<String, ColumnTest> chosenTests = new LinkedHashMap<>(tests);
         Map<String, Double> chosenThresholds = new LinkedHashMap<>(thresholds);
         chosenTests.keySet().removeAll(leftOut);
         chosenThresholds.keySet().removeAll(leftOut);
@@ -140,9 +160,9 @@ public final class DriftViewModel {
         phase.set("Reading " + referenceFile.getFileName() + "\u2026");
         handle = tasks.execute(BackgroundTask.of("Comparing " + currentFile.getFileName() + " with "
                 + referenceFile.getFileName(), (status, cancellation) -> {
-                    CsvTable referenceTable = CsvTableReader.read(referenceFile);
+                    CsvTable referenceTable = files.read(referenceFile);
                     cancellation.throwIfCancelled();
-                    CsvTable currentTable = CsvTableReader.read(currentFile);
+                    CsvTable currentTable = files.read(currentFile);
                     cancellation.throwIfCancelled();
                     ColumnTyping.Pair pair = ColumnTyping.type(referenceTable, currentTable, chosenTypes, leftOut);
                     DriftReport compared = DriftAnalysis.compare(pair, options, (done, total, message) -> {
@@ -180,7 +200,7 @@ public final class DriftViewModel {
     }
 
     /** Uses this test for a column from the next comparison on; null goes back to Evidently's default. */
-    public void chooseTest(String column, StatTest test) {
+    public void chooseTest(String column, ColumnTest test) {
         if (test == null) {
             tests.remove(column);
         } else {
@@ -204,7 +224,7 @@ public final class DriftViewModel {
      */
     public void chooseType(String column, ColumnType type) {
         types.put(column, type);
-        StatTest test = tests.get(column);
+        ColumnTest test = tests.get(column);
         if (test != null && !test.appliesTo(type)) {
             chooseTest(column, null);
         }
@@ -225,7 +245,7 @@ public final class DriftViewModel {
     }
 
     /** The column's test as chosen, or null for the default. */
-    public StatTest chosenTest(String column) {
+    public ColumnTest chosenTest(String column) {
         return tests.get(column);
     }
 

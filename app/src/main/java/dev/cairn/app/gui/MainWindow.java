@@ -88,7 +88,7 @@ public final class MainWindow {
                         "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(), services.notifier(),
                 Platform::runLater);
         DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
-                services.notifier());
+                services.notifier(), services.plugins());
         shell = new ShellView(sectionViews(services, models, drift, deployments), statusBar);
         // One click from a version's page: the Deployments section opens its deploy dialog for that version.
         models.setOnDeploy(version -> {

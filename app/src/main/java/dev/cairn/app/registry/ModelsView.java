@@ -82,11 +82,12 @@ public final class ModelsView extends SplitPane {
         model.refresh();
     }
 
-    /** Asks for an .onnx file and a name; {@code name} prefills the name (a new version of that model). */
+    /** Asks for a model file and a name; {@code name} prefills the name (a new version of that model). */
     void chooseAndRegister(String name) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Register an ONNX model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        chooser.setTitle("Register a model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(model.modelFiles().describe(),
+                model.modelFiles().extensions().stream().map(extension -> "*." + extension).toList()));
         java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
         if (chosen != null) {
             askAndRegister(chosen.toPath(), name);

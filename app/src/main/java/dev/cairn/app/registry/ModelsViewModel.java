@@ -8,6 +8,7 @@ import dev.cairn.core.onnx.ModelInspector;
 import dev.cairn.core.onnx.ModelReport;
 import dev.cairn.core.registry.AuditEntry;
 import dev.cairn.core.registry.Governance;
+import dev.cairn.core.registry.ModelImports;
 import dev.cairn.core.registry.ModelRegistration;
 import dev.cairn.core.registry.ModelRegistry;
 import dev.cairn.core.registry.ModelVersion;
@@ -164,7 +165,12 @@ public final class ModelsViewModel {
         return services.files().path(chosen.provenance().sha256());
     }
 
-    /** Registers an ONNX file; the model's page opens on the new version when done. */
+    /** The model files registered: ONNX, and the plugins' formats (converted to ONNX first). */
+    public ModelImports modelFiles() {
+        return services.registration().imports();
+    }
+
+    /** Registers a model file; the model's page opens on the new version when done. */
     public void register(Path file, String name, String description) {
         tasks.execute(BackgroundTask.of("Registering " + file.getFileName(), (progress, cancellation) ->
                 services.registration().register(file, name, null, description, progress, cancellation))

@@ -3,9 +3,8 @@ package dev.cairn.app.registry;
 import dev.cairn.app.drop.DropHandler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-/** Registers {@code .onnx} files dropped on the window: shows the Models section and asks for the model's name. */
+/** Registers model files (ONNX, and the formats of model importer plugins) dropped on the window: shows the Models section and asks for the model's name. */
 public final class OnnxDropHandler implements DropHandler {
 
     private final ModelsViewModel models;
@@ -19,13 +18,13 @@ public final class OnnxDropHandler implements DropHandler {
 
     @Override
     public String accepts() {
-        return "ONNX models (.onnx)";
+        return models.modelFiles().describe();
     }
 
     /** Decided by name only (this runs on the JavaFX thread); registration checks the contents. */
     @Override
     public boolean canOpen(Path file) {
-        return String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".onnx");
+        return models.modelFiles().canRegister(file);
     }
 
     @Override

@@ -38,7 +38,25 @@ public final class SettingsView extends VBox {
         Label hint = new Label("To use another data directory, start Cairn with --home DIR or set CAIRN_HOME.");
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
-        getChildren().addAll(title, grid, hint, new javafx.scene.control.Separator(), serverPanel);
+        getChildren().addAll(title, grid, hint, new javafx.scene.control.Separator(), serverPanel,
+                new javafx.scene.control.Separator(), plugins(model));
+    }
+
+    /** The plugins folder, and the jars found in it when Cairn started. */
+    private static VBox plugins(SettingsViewModel model) {
+        Label heading = new Label("Plugins");
+        heading.getStyleClass().add("title-4");
+        Button open = new Button("Open folder");
+        open.setId("open-plugins-folder");
+        open.getStyleClass().addAll("flat", "small");
+        open.setOnAction(event -> model.openPluginsFolder());
+        HBox folder = copyable(model.pluginsDirectory());
+        folder.getChildren().add(open);
+        Label hint = new Label("Plugins add drift tests, dataset formats, deployment exports and model formats. "
+                + "Cairn loads the jars in this folder when it starts: start it again after adding or removing one.");
+        hint.getStyleClass().addAll("text-small", "text-muted");
+        hint.setWrapText(true);
+        return new VBox(8, heading, folder, hint, new PluginList(model.plugins()));
     }
 
     /** One toggle per theme, kept in step with the model both ways. */

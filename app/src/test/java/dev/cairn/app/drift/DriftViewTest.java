@@ -94,7 +94,7 @@ class DriftViewTest {
     @Test
     void aChosenTestAppliesOnTheNextComparisonAndABadFileIsNamed(FxRobot robot) throws IOException {
         DriftViewModel model = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
-                services.notifier());
+                services.notifier(), services.plugins());
         robot.interact(() -> {
             model.reference().set(reference);
             model.current().set(current);

@@ -38,10 +38,11 @@ public final class DriftAnalysis {
 
     private static ColumnDrift test(ColumnSample sample, DriftOptions options) {
         int distinct = sample.distinctValues();
-        StatTest test = options.columnTests().getOrDefault(sample.name(),
+        ColumnTest test = options.columnTests().getOrDefault(sample.name(),
                 StatTest.defaultFor(sample.type(), sample.referenceSize(), distinct));
         double threshold = options.thresholds().getOrDefault(sample.name(), test.defaultThreshold());
-        TestOutcome outcome = test.apply(sample);
+        TestOutcome outcome = test instanceof StatTest builtIn ? builtIn.apply(sample)
+                : ((PluginColumnTest) test).apply(sample);
         return new ColumnDrift(sample.name(), sample.type(), test, outcome.statistic(), outcome.score(), threshold,
                 test.drifted(outcome.score(), threshold), sample.referenceSize(), sample.currentSize(), distinct,
                 chart(sample));

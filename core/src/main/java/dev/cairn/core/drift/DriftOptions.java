@@ -6,7 +6,7 @@ import java.util.Map;
  * What a drift comparison uses beyond Evidently's defaults: a test or threshold per column, and the share of drifted
  * columns at which the dataset counts as drifted (Evidently's {@code drift_share}, 0.5).
  */
-public record DriftOptions(Map<String, StatTest> columnTests, Map<String, Double> thresholds, double driftShare) {
+public record DriftOptions(Map<String, ColumnTest> columnTests, Map<String, Double> thresholds, double driftShare) {
 
     public static final double DEFAULT_DRIFT_SHARE = 0.5;
 

@@ -8,7 +8,7 @@ import java.util.Set;
  * Evidently's statistical tests, with its names, default thresholds and drift rules: p-value tests drift when the
  * p-value is below the threshold (K-S and Cramér-von Mises: at or below), distances when at or above it.
  */
-public enum StatTest {
+public enum StatTest implements ColumnTest {
     KS("ks", "K-S p_value", 0.05, Rule.P_AT_OR_BELOW, EnumSet.of(ColumnType.NUMERICAL)),
     CHISQUARE("chisquare", "chi-square p_value", 0.05, Rule.P_BELOW, EnumSet.of(ColumnType.CATEGORICAL)),
     Z("z", "Z-test p_value", 0.05, Rule.P_BELOW, EnumSet.of(ColumnType.CATEGORICAL)),
@@ -53,46 +53,29 @@ public enum StatTest {
     }
 
     /** Evidently's name for the test ({@code ks}, {@code wasserstein}, ...). */
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String displayName() {
         return displayName;
     }
 
+    @Override
     public double defaultThreshold() {
         return defaultThreshold;
     }
 
+    @Override
     public Rule rule() {
         return rule;
     }
 
+    @Override
     public boolean appliesTo(ColumnType type) {
         return columnTypes.contains(type);
-    }
-
-    public boolean drifted(double score, double threshold) {
-        return switch (rule) {
-            case P_BELOW -> score < threshold;
-            case P_AT_OR_BELOW -> score <= threshold;
-            case AT_OR_ABOVE -> score >= threshold;
-        };
-    }
-
-    /** Evidently's name or Cairn's enum name, in any case. */
-    public static StatTest parse(String name) {
-        for (StatTest test : values()) {
-            if (test.id.equalsIgnoreCase(name.trim()) || test.name().equalsIgnoreCase(name.trim())) {
-                return test;
-            }
-        }
-        StringBuilder known = new StringBuilder();
-        for (StatTest test : values()) {
-            known.append(known.isEmpty() ? "" : ", ").append(test.id);
-        }
-        throw new DatasetException("Unknown test '" + name + "' (known: " + known + ")");
     }
 
     /**

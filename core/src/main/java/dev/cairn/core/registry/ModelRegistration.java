@@ -39,12 +39,21 @@ public final class ModelRegistration {
     private final ContentStore files;
     private final RunStore runs;
     private final long maxBytes;
+    private final ModelImports imports;
 
-    public ModelRegistration(ModelRegistry registry, ContentStore files, RunStore runs, long maxBytes) {
+    /** @param imports converts files of the plugins' model formats to ONNX first */
+    public ModelRegistration(ModelRegistry registry, ContentStore files, RunStore runs, long maxBytes,
+            ModelImports imports) {
         this.registry = registry;
         this.files = files;
         this.runs = runs;
         this.maxBytes = maxBytes;
+        this.imports = imports;
+    }
+
+    /** The model files this registers: ONNX, and the formats of the plugins' model importers. */
+    public ModelImports imports() {
+        return imports;
     }
 
     /**
@@ -59,6 +68,21 @@ public final class ModelRegistration {
         if (runId != null && !runId.isBlank()) {
             runs.get(runId); // an unknown run fails here, before anything is stored
         }
+        var importer = imports.importerFor(file);
+        if (importer.isEmpty()) {
+            return registerOnnx(file, fileName, name, runId, description, progress, cancellation);
+        }
+        progress.progress(-1, -1, "Converting " + fileName + " to ONNX (" + importer.get().formatName() + ")");
+        try (ModelImports.Converted converted = imports.convert(file, importer.get())) {
+            cancellation.throwIfCancelled();
+            checkFile(converted.onnx(), converted.onnx().getFileName().toString());
+            return registerOnnx(converted.onnx(), fileName, name, runId, description, progress, cancellation);
+        }
+    }
+
+    /** @param fileName the name the user's file has, which provenance keeps (the converted file's is a scratch name) */
+    private Result registerOnnx(Path file, String fileName, String name, String runId, String description,
+            ProgressListener progress, Cancellation cancellation) {
         progress.progress(-1, -1, "Reading " + fileName);
         ModelReport report = ModelInspector.inspect(file);
         cancellation.throwIfCancelled();

@@ -12,6 +12,7 @@ public record RegistryServices(ModelRegistry registry, ContentStore files, Model
         ModelRegistry registry = new ModelRegistry(workspace.store(), clock, System.getProperty("user.name", "unknown"));
         ContentStore files = new ContentStore(workspace.artifactsDir(), workspace.store(), clock);
         return new RegistryServices(registry, files,
-                new ModelRegistration(registry, files, tracking.runs(), ModelRegistration.DEFAULT_MAX_BYTES));
+                new ModelRegistration(registry, files, tracking.runs(), ModelRegistration.DEFAULT_MAX_BYTES,
+                        new ModelImports(workspace.plugins(), workspace.home().resolve("tmp"))));
     }
 }

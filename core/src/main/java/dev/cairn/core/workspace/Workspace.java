@@ -6,6 +6,8 @@ import dev.cairn.core.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.cairn.core.plugins.PluginLoader;
+import dev.cairn.core.plugins.Plugins;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,6 +33,7 @@ public final class Workspace implements AutoCloseable {
     private final Path home;
     private final Store store;
     private final int schemaVersion;
+    private Plugins plugins;
 
     private Workspace(Path home, Store store, int schemaVersion) {
         this.home = home;
@@ -79,7 +82,23 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Path pluginsDir() {
-        return home.resolve("plugins");
+        return pluginsDir(home);
+    }
+
+    /** The plugins folder of the data directory {@code home}, for tools that read plugins without the database. */
+    public static Path pluginsDir(Path home) {
+        return home.toAbsolutePath().normalize().resolve("plugins");
+    }
+
+    /**
+     * The plugins folder's services, loaded on first use (a jar that fails is listed with its error, never thrown);
+     * the same ones until the workspace closes, so a jar added later counts from the next start.
+     */
+    public synchronized Plugins plugins() {
+        if (plugins == null) {
+            plugins = PluginLoader.load(pluginsDir());
+        }
+        return plugins;
     }
 
     public Path logsDir() {
@@ -110,6 +129,11 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (plugins != null) {
+                plugins.close();
+            }
+        }
         store.close();
         LOG.info("Closed workspace {}", home);
     }

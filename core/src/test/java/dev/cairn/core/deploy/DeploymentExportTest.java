@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.core.deploy.export.DeploymentExport;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.deploy.export.ExportedService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ class DeploymentExportTest {
 
     private List<Path> export(DeploymentExport.ContextFormat format) {
         BuildContext context = TestModels.images().context(recipe, "amd64");
-        return DeploymentExport.write(folder, context, ExportedService.of(recipe, settings), format);
+        return DeploymentExport.write(folder, context, ExportedService.of(recipe, settings), format, Plugins.none());
     }
 
     private List<JsonNode> read(String file) throws IOException {

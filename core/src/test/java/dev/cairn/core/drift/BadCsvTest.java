@@ -101,6 +101,6 @@ class BadCsvTest {
 
         assertThatThrownBy(() -> ColumnTyping.type(reference, reference, Map.of("z", ColumnType.NUMERICAL), Set.of()))
                 .hasMessageStartingWith("--column-type names column 'z', which ref.csv does not have");
-        assertThatThrownBy(() -> StatTest.parse("t_test")).hasMessageStartingWith("Unknown test 't_test' (known: ks,");
+        assertThatThrownBy(() -> DriftTests.builtIn().parse("t_test")).hasMessageStartingWith("Unknown test 't_test' (known: ks,");
     }
 }

@@ -102,7 +102,7 @@ class ModelRegistrationTest {
         assertThatThrownBy(() -> register(empty, "bad")).hasMessageContaining("empty");
 
         ModelRegistration small = new ModelRegistration(services.registry(), services.files(),
-                TrackingServices.of(workspace).runs(), 1000);
+                TrackingServices.of(workspace).runs(), 1000, ModelImports.onnxOnly());
         assertThatThrownBy(() -> small.register(SharedData.model("tribuo_iris_lr.onnx"), "bad", null, null,
                 ProgressListener.NONE, Cancellation.NEVER)).hasMessageContaining("over the limit of 1,000 bytes");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.core.deploy.BuildContext;
 import dev.cairn.core.deploy.DeployException;
+import dev.cairn.core.plugins.Plugins;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,10 @@ public final class DeploymentExport {
     /**
      * Writes the context and the manifests under {@code folder} (created if missing) and returns the files written.
      * With the folder format the compose file also says {@code build: .}, so {@code docker compose up --build} works.
+     * The plugins' deployment exporters write their files after Cairn's.
      */
-    public static List<Path> write(Path folder, BuildContext context, ExportedService service, ContextFormat format) {
+    public static List<Path> write(Path folder, BuildContext context, ExportedService service, ContextFormat format,
+            Plugins plugins) {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(folder);
@@ -61,6 +64,8 @@ public final class DeploymentExport {
             written.add(writeYaml(folder.resolve(KUBERNETES), List.of(KubernetesManifests.deployment(service),
                     KubernetesManifests.service(service))));
             written.add(writeYaml(folder.resolve(KSERVE), List.of(KubernetesManifests.inferenceService(service))));
+            written.addAll(PluginExports.write(folder, service, plugins, written.stream()
+                    .map(file -> file.getFileName().toString()).collect(java.util.stream.Collectors.toSet())));
         } catch (IOException e) {
             throw new DeployException("Cannot write the export to " + folder + ": " + e.getMessage(), e);
         }

@@ -14,7 +14,7 @@ public final class KubernetesManifests {
     /** The container name KServe looks for in a custom predictor. */
     static final String KSERVE_CONTAINER = "kserve-container";
 
-    private static final String READY_PATH = "/v2/health/ready";
+    static final String READY_PATH = "/v2/health/ready";
     private static final String LIVE_PATH = "/v2/health/live";
     private static final int UID = 65532;
 

@@ -1,0 +1,160 @@
+package dev.cairn.core.drift;
+
+import dev.cairn.core.plugins.Plugins;
+import dev.cairn.plugins.api.DataTable;
+import dev.cairn.plugins.api.DatasetReader;
+import dev.cairn.plugins.api.PluginException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads dataset files by their extension: CSV with Cairn's own reader, other formats with the plugins' dataset
+ * readers. Every caller that reads a dataset file (the Drift section, {@code cairn drift}, {@code cairn datasets})
+ * goes through here, so a plugin's format works everywhere a CSV file does.
+ */
+public final class DatasetFiles {
+
+    /** The most rows taken from a plugin's file: more would not fit the columns Cairn keeps in memory anyway. */
+    static final int MAX_ROWS = 20_000_000;
+
+    private final Plugins plugins;
+
+    private DatasetFiles(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    /** CSV files only. */
+    public static DatasetFiles csvOnly() {
+        return new DatasetFiles(Plugins.none());
+    }
+
+    public static DatasetFiles of(Plugins plugins) {
+        return new DatasetFiles(plugins);
+    }
+
+    /** What Cairn's own reader takes: the delimiter is detected, so tab-separated files read as well. */
+    public static final List<String> CSV_EXTENSIONS = List.of("csv", "tsv");
+
+    /** Lower-case extensions read, {@code csv} first. */
+    public List<String> extensions() {
+        Set<String> plugged = new TreeSet<>();
+        plugins.datasetReaders().forEach(reader -> plugged.addAll(reader.extensions()));
+        List<String> all = new ArrayList<>(CSV_EXTENSIONS);
+        all.addAll(plugged);
+        return all;
+    }
+
+    /** "CSV files (.csv, .tsv)", or "CSV or Parquet files (.csv, .tsv, .parquet)" with a Parquet reader. */
+    public String describe() {
+        List<String> formats = new ArrayList<>(List.of("CSV"));
+        plugins.datasetReaders().forEach(reader -> formats.add(reader.formatName()));
+        String names = formats.size() == 1 ? formats.get(0)
+                : String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
+        return names + " files (" + String.join(", ", extensions().stream().map(e -> "." + e).toList()) + ")";
+    }
+
+    public boolean canRead(Path file) {
+        return extensions().contains(extension(file));
+    }
+
+    /** Reads {@code file} with the reader its extension names; a file of no known kind is read as CSV. */
+    public CsvTable read(Path file) {
+        Optional<DatasetReader> reader = readerFor(file);
+        return reader.isEmpty() ? CsvTableReader.read(file) : read(file, reader.get());
+    }
+
+    private Optional<DatasetReader> readerFor(Path file) {
+        String extension = extension(file);
+        return plugins.datasetReaders().stream().filter(reader -> reader.extensions().contains(extension)).findFirst();
+    }
+
+    private CsvTable read(Path file, DatasetReader reader) {
+        String name = String.valueOf(file.getFileName());
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException("Cannot read " + file + ": no such file");
+        }
+        DataTable table;
+        try {
+            table = reader.read(file, MAX_ROWS);
+        } catch (PluginException e) {
+            throw new DatasetException(name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException("Cannot read " + file + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new DatasetException("The " + reader.formatName() + " reader of " + plugins.describeOwner(reader)
+                    + " failed on " + name + ": " + e, e);
+        }
+        if (table == null) {
+            throw new DatasetException("The " + reader.formatName() + " reader of " + plugins.describeOwner(reader)
+                    + " returned nothing for " + name);
+        }
+        if (table.rows() == 0) {
+            throw new DatasetException(name + " has no rows: a dataset needs at least one");
+        }
+        if (table.rows() > MAX_ROWS) {
+            throw new DatasetException(name + " has " + table.rows() + " rows; Cairn takes at most " + MAX_ROWS);
+        }
+        return toTable(name, sha256(file), table);
+    }
+
+    /** A plugin's columns as the CSV reader's: numbers stay numbers, text stays text; rows are numbered from 1. */
+    static CsvTable toTable(String name, String sha256, DataTable table) {
+        int columns = table.columns().size();
+        List<String> header = new ArrayList<>(columns);
+        Set<String> seen = new HashSet<>();
+        double[][] numbers = new double[columns][];
+        String[][] text = new String[columns][];
+        boolean[] integral = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            DataTable.Column column = table.columns().get(c);
+            if (column.name() == null || column.name().isBlank() || !seen.add(column.name())) {
+                throw new DatasetException(name + ": column " + (c + 1) + " has "
+                        + (column.name() == null || column.name().isBlank() ? "no name" : "the name '"
+                        + column.name() + "' of an earlier column") + "; columns need unique names");
+            }
+            header.add(column.name());
+            if (column instanceof DataTable.Numbers values) {
+                numbers[c] = values.values();
+                integral[c] = values.integral();
+            } else {
+                text[c] = ((DataTable.Texts) column).values();
+            }
+        }
+        int[] rows = new int[table.rows()];
+        for (int row = 0; row < rows.length; row++) {
+            rows[row] = row + 1;
+        }
+        return new CsvTable(name, sha256, header, numbers, text, integral, rows);
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new DatasetException("Cannot read " + file + " (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+}

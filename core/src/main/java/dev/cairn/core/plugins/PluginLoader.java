@@ -1,0 +1,260 @@
+package dev.cairn.core.plugins;
+
+import dev.cairn.core.drift.DatasetFiles;
+import dev.cairn.core.drift.StatTest;
+import dev.cairn.plugins.api.DatasetReader;
+import dev.cairn.plugins.api.DeploymentExporter;
+import dev.cairn.plugins.api.DriftTest;
+import dev.cairn.plugins.api.ModelImporter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the jars of a plugins folder, each in its own class loader (so two plugins may carry different versions of one
+ * library), and finds their services with {@link ServiceLoader}. Nothing a jar does stops the loading: a jar that is
+ * not a jar, names a class it lacks, needs a newer Java, or throws from a constructor is listed with the reason and
+ * left out; the other jars load.
+ */
+public final class PluginLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
+    private static final Pattern TEST_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** Cairn reads these dataset files itself. */
+    private static final Set<String> BUILT_IN_EXTENSIONS = Set.copyOf(DatasetFiles.CSV_EXTENSIONS);
+    private static final Set<String> BUILT_IN_MODEL_EXTENSIONS = Set.of("onnx");
+
+    private final List<LoadedPlugin> jars = new ArrayList<>();
+    private final List<DriftTest> driftTests = new ArrayList<>();
+    private final List<DatasetReader> readers = new ArrayList<>();
+    private final List<DeploymentExporter> exporters = new ArrayList<>();
+    private final List<ModelImporter> importers = new ArrayList<>();
+    private final Map<Object, LoadedPlugin> owners = new IdentityHashMap<>();
+    private final List<Closeable> loaders = new ArrayList<>();
+    private final Set<String> testIds = new HashSet<>();
+    private final Set<String> datasetExtensions = new HashSet<>(BUILT_IN_EXTENSIONS);
+    private final Set<String> modelExtensions = new HashSet<>(BUILT_IN_MODEL_EXTENSIONS);
+
+    private PluginLoader() {
+        for (StatTest test : StatTest.values()) {
+            testIds.add(test.id().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Loads every {@code *.jar} of {@code folder} in name order; a missing folder means no plugins. */
+    public static Plugins load(Path folder) {
+        PluginLoader loader = new PluginLoader();
+        List<Path> files;
+        try (Stream<Path> listing = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+            files = listing.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            LOG.warn("Cannot list the plugins folder {}: {}", folder, e.toString());
+            return Plugins.none();
+        }
+        for (Path file : files) {
+            loader.loadJar(file);
+        }
+        return new Plugins(loader.jars, loader.driftTests, loader.readers, loader.exporters, loader.importers,
+                loader.owners, loader.loaders);
+    }
+
+    private void loadJar(Path file) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, fileName.length() - ".jar".length());
+        String version = "unknown";
+        List<String> problems = new ArrayList<>();
+        try (JarFile jar = new JarFile(file.toFile())) {
+            Manifest manifest = jar.getManifest();
+            if (manifest != null) {
+                Attributes attributes = manifest.getMainAttributes();
+                name = valueOr(attributes.getValue(Attributes.Name.IMPLEMENTATION_TITLE), name);
+                version = valueOr(attributes.getValue(Attributes.Name.IMPLEMENTATION_VERSION), version);
+            }
+        } catch (IOException | SecurityException e) {
+            problems.add("Not a readable jar file: " + describe(e));
+            record(new LoadedPlugin(fileName, name, version, List.of(), problems));
+            return;
+        }
+        URLClassLoader classLoader;
+        try {
+            classLoader = new URLClassLoader("plugin " + fileName, new URL[] {file.toUri().toURL()},
+                    PluginLoader.class.getClassLoader());
+        } catch (IOException e) {
+            problems.add("Cannot open: " + describe(e));
+            record(new LoadedPlugin(fileName, name, version, List.of(), problems));
+            return;
+        }
+        List<Object> services = new ArrayList<>();
+        List<String> provides = new ArrayList<>();
+        Found found = new Found(classLoader, services, provides, problems);
+        found.collect(DriftTest.class, this::acceptDriftTest);
+        found.collect(DatasetReader.class, this::acceptReader);
+        found.collect(DeploymentExporter.class, exporter -> "Deployment export: " + exporter.targetName());
+        found.collect(ModelImporter.class, this::acceptImporter);
+        if (services.isEmpty() && problems.isEmpty()) {
+            problems.add("Provides nothing Cairn uses: no META-INF/services entry names a Cairn plugin interface "
+                    + "(dev.cairn.plugins.api)");
+        }
+        LoadedPlugin plugin = new LoadedPlugin(fileName, name, version, provides, problems);
+        record(plugin);
+        if (services.isEmpty()) {
+            close(classLoader);
+            return;
+        }
+        loaders.add(classLoader);
+        for (Object service : services) {
+            owners.put(service, plugin);
+            if (service instanceof DriftTest test) {
+                driftTests.add(test);
+            } else if (service instanceof DatasetReader reader) {
+                readers.add(reader);
+            } else if (service instanceof DeploymentExporter exporter) {
+                exporters.add(exporter);
+            } else if (service instanceof ModelImporter importer) {
+                importers.add(importer);
+            }
+        }
+    }
+
+    /** Checks a drift test before it is offered; returns what Settings says it provides. */
+    private String acceptDriftTest(DriftTest test) {
+        String id = test.id();
+        if (id == null || !TEST_ID.matcher(id).matches()) {
+            throw new Refused("Drift test " + test.getClass().getName() + " has the id '" + id
+                    + "': ids are lower case letters, digits and underscores, starting with a letter");
+        }
+        if (!test.numerical() && !test.categorical()) {
+            throw new Refused("Drift test '" + id + "' takes neither numerical nor categorical columns");
+        }
+        if (!(test.defaultThreshold() >= 0) || test.kind() == null) {
+            throw new Refused("Drift test '" + id + "' needs a kind and a threshold of at least 0");
+        }
+        if (!testIds.add(id)) {
+            throw new Refused("Drift test '" + id + "' is left out: a built-in test or another plugin has that id");
+        }
+        return "Drift test " + id + " (" + test.displayName() + ")";
+    }
+
+    private String acceptReader(DatasetReader reader) {
+        Set<String> extensions = claim(reader.extensions(), datasetExtensions, "Dataset reader " + reader.formatName());
+        return "Dataset reader: " + reader.formatName() + " (" + dotted(extensions) + ")";
+    }
+
+    private String acceptImporter(ModelImporter importer) {
+        Set<String> extensions = claim(importer.extensions(), modelExtensions, "Model importer " + importer.formatName());
+        return "Model importer: " + importer.formatName() + " (" + dotted(extensions) + ")";
+    }
+
+    /** The first service to name an extension gets it; Cairn's own formats are never taken over. */
+    private static Set<String> claim(Set<String> wanted, Set<String> taken, String who) {
+        if (wanted == null || wanted.isEmpty()) {
+            throw new Refused(who + " names no file extensions");
+        }
+        for (String extension : wanted) {
+            if (!extension.equals(extension.toLowerCase(Locale.ROOT)) || extension.startsWith(".")) {
+                throw new Refused(who + " names the extension '" + extension
+                        + "': extensions are lower case, without the dot");
+            }
+            if (taken.contains(extension)) {
+                throw new Refused(who + " is left out: ." + extension + " files are read by Cairn or another plugin");
+            }
+        }
+        taken.addAll(wanted);
+        return wanted;
+    }
+
+    private static String dotted(Set<String> extensions) {
+        return String.join(", ", extensions.stream().sorted().map(extension -> "." + extension).toList());
+    }
+
+    private void record(LoadedPlugin plugin) {
+        jars.add(plugin);
+        if (plugin.problems().isEmpty()) {
+            LOG.info("Plugin {} {} ({}): {}", plugin.name(), plugin.version(), plugin.file(), plugin.provides());
+        } else {
+            LOG.warn("Plugin {} {} ({}): {}", plugin.name(), plugin.version(), plugin.file(), plugin.problems());
+        }
+    }
+
+    private static String valueOr(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    static String describe(Throwable e) {
+        Throwable cause = e;
+        // ServiceConfigurationError wraps what the constructor or class loading threw; that is the useful part.
+        while (cause instanceof ServiceConfigurationError && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        String prefix = cause == e ? "" : e.getMessage() + ": ";
+        return prefix + cause.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            LOG.debug("Closing a plugin's class loader", e);
+        }
+    }
+
+    /** A service Cairn will not use; its message says why. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Collects one jar's services of each interface, only those the jar itself defines (not the class path's). */
+    private record Found(ClassLoader loader, List<Object> services, List<String> provides, List<String> problems) {
+
+        /** Errors after which a jar's services of one interface are given up (the iterator may keep failing). */
+        private static final int MOST_ERRORS = 20;
+
+        <S> void collect(Class<S> type, java.util.function.Function<S, String> accept) {
+            // The iterator, not stream(): after a provider fails it goes on to the next one.
+            java.util.Iterator<S> iterator = ServiceLoader.load(type, loader).iterator();
+            for (int errors = 0; errors < MOST_ERRORS; ) {
+                try {
+                    if (!iterator.hasNext()) {
+                        return;
+                    }
+                    S service = iterator.next();
+                    if (service.getClass().getClassLoader() != loader) {
+                        continue;
+                    }
+                    provides.add(accept.apply(service));
+                    services.add(service);
+                } catch (Refused refused) {
+                    problems.add(refused.getMessage());
+                } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                    errors++;
+                    problems.add(type.getSimpleName() + " cannot be loaded: " + describe(e));
+                }
+            }
+        }
+    }
+}
