@@ -8,7 +8,6 @@ import dev.cairn.plugins.api.DriftTest;
 import dev.cairn.plugins.api.ModelImporter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the jars of a plugins folder, each in its own class loader (so two plugins may carry different versions of one
- * library), and finds their services with {@link ServiceLoader}. Nothing a jar does stops the loading: a jar that is
+ * Loads the jars of a plugins folder, each in its own child-first class loader (so two plugins may carry different
+ * versions of one library), and finds their services with {@link ServiceLoader}. Nothing a jar does stops the loading: a jar that is
  * not a jar, names a class it lacks, needs a newer Java, or throws from a constructor is listed with the reason and
  * left out; the other jars load.
  */
@@ -97,7 +96,7 @@ public final class PluginLoader {
         }
         URLClassLoader classLoader;
         try {
-            classLoader = new URLClassLoader("plugin " + fileName, new URL[] {file.toUri().toURL()},
+            classLoader = new PluginClassLoader("plugin " + fileName, file.toUri().toURL(),
                     PluginLoader.class.getClassLoader());
         } catch (IOException e) {
             problems.add("Cannot open: " + describe(e));

@@ -1,11 +1,15 @@
 package dev.cairn.core.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.core.deploy.export.DeploymentExport;
+import dev.cairn.core.plugins.PluginLoader;
 import dev.cairn.core.plugins.Plugins;
+import dev.cairn.core.testing.PluginJars;
+import dev.cairn.plugins.api.DeploymentExporter;
 import dev.cairn.core.deploy.export.ExportedService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,6 +145,58 @@ class DeploymentExportTest {
                     assertThat(service.name()).isEqualTo("fraud-model");
                     assertThat(service.publishedPort()).isEqualTo(ImageRecipe.CONTAINER_PORT);
                 });
+    }
+
+    /** A plugin's exporter writes its files beside Cairn's; names outside the folder or over Cairn's are refused. */
+    @Test
+    void pluginExportersWriteTheirFilesBesideCairns(@TempDir Path pluginDir) throws IOException {
+        PluginJars.builder().title("Systemd units", "1.0").source("org.example.Systemd", """
+                package org.example;
+                import dev.cairn.plugins.api.DeploymentExporter;
+                import dev.cairn.plugins.api.ExportedDeployment;
+                import java.util.Map;
+                public class Systemd implements DeploymentExporter {
+                    public String targetName() { return "systemd unit"; }
+                    public Map<String, String> export(ExportedDeployment d) {
+                        return Map.of(d.name() + ".service", "[Service]\\nExecStart=/usr/bin/docker run --rm -p "
+                                + d.publishedPort() + ":" + d.containerPort() + " " + d.image() + "\\n"
+                                + "# health: " + d.healthPath() + " model " + d.modelName() + " v" + d.modelVersion()
+                                + "\\n");
+                    }
+                }
+                """).service(DeploymentExporter.class, "org.example.Systemd").writeTo(pluginDir.resolve("a.jar"));
+        try (Plugins plugins = PluginLoader.load(pluginDir)) {
+            BuildContext context = TestModels.images().context(recipe, "amd64");
+            List<Path> files = DeploymentExport.write(folder, context, ExportedService.of(recipe, settings),
+                    DeploymentExport.ContextFormat.TAR, plugins);
+
+            assertThat(files).endsWith(folder.resolve("export-iris.service"));
+            assertThat(Files.readString(folder.resolve("export-iris.service"))).isEqualTo("[Service]\n"
+                    + "ExecStart=/usr/bin/docker run --rm -p 9090:8080 cairn/export-iris:4\n"
+                    + "# health: /v2/health/ready model Export Iris v4\n");
+        }
+
+        Path badDir = Files.createDirectories(pluginDir.resolve("bad"));
+        PluginJars.builder().title("Escaper", "1.0").source("org.example.Escape", """
+                package org.example;
+                import dev.cairn.plugins.api.DeploymentExporter;
+                import dev.cairn.plugins.api.ExportedDeployment;
+                import java.util.Map;
+                public class Escape implements DeploymentExporter {
+                    public String targetName() { return "escape"; }
+                    public Map<String, String> export(ExportedDeployment d) { return Map.of("../outside.txt", "x"); }
+                }
+                """).service(DeploymentExporter.class, "org.example.Escape").writeTo(badDir.resolve("b.jar"));
+        try (Plugins plugins = PluginLoader.load(badDir)) {
+            BuildContext context = TestModels.images().context(recipe, "amd64");
+            Path other = pluginDir.resolve("out");
+            assertThatThrownBy(() -> DeploymentExport.write(other, context, ExportedService.of(recipe, settings),
+                    DeploymentExport.ContextFormat.TAR, plugins)).isInstanceOf(DeployException.class)
+                    .hasMessageStartingWith("The escape export of plugin Escaper 1.0 (b.jar) names the file "
+                            + "'../outside.txt'");
+            assertThat(other.resolveSibling("outside.txt")).doesNotExist();
+            assertThat(other.resolve(DeploymentExport.COMPOSE)).as("Cairn's own files are written").exists();
+        }
     }
 
     private List<Path> export(DeploymentExport.ContextFormat format) {
