@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InfoCommand.class, ServerCommand.class, ImportCommand.class, ModelsCommand.class,
             InspectCommand.class, PredictCommand.class, ServeCommand.class, BenchCommand.class, BenchmarksCommand.class,
             DriftCommand.class, DatasetsCommand.class, HostsCommand.class, DeployCommand.class, DeploymentsCommand.class,
-            DemoCommand.class, MonitorCommand.class, CommandLine.HelpCommand.class})
+            DemoCommand.class, MonitorCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class CairnCommand implements Callable<Integer> {
 
     /** Exit code for a bad command line: unknown command, unknown or malformed option. */

@@ -37,7 +37,8 @@ final class ModelsCommand implements Runnable {
 
     /** {@code cairn models register FILE --name NAME [--run RUN_ID] [--description TEXT]}. */
     @Command(name = "register", mixinStandardHelpOptions = true,
-            description = {"Registers an ONNX file as the next version of a model (created if new).",
+            description = {"Registers an ONNX file (or a model importer plugin's format, converted to ONNX) as the next "
+                + "version of a model (created if new).",
                 "The file is checked with ONNX Runtime and stored once by its SHA-256."})
     static final class Register implements Callable<Integer> {
 
@@ -47,7 +48,7 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "The .onnx file.")
+        @Parameters(paramLabel = "FILE", description = "The .onnx file, or a file a model importer plugin takes.")
         private Path file;
 
         @Option(names = "--name", required = true, description = "The registered model's name.")

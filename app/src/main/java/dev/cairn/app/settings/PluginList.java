@@ -25,7 +25,7 @@ final class PluginList extends VBox {
     }
 
     private static VBox card(LoadedPlugin plugin) {
-        Label title = new Label(plugin.name() + "  " + plugin.version());
+        Label title = new Label(plugin.title());
         title.getStyleClass().add("text-bold");
         Label file = new Label(plugin.file() + (plugin.loaded() ? "" : " \u2014 not loaded"));
         file.getStyleClass().addAll("text-small", "text-muted");

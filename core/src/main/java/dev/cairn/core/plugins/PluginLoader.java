@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the jars of a plugins folder, each in its own child-first class loader (so two plugins may carry different
- * versions of one library), and finds their services with {@link ServiceLoader}. Nothing a jar does stops the loading: a jar that is
- * not a jar, names a class it lacks, needs a newer Java, or throws from a constructor is listed with the reason and
- * left out; the other jars load.
+ * versions of one library), and finds their services with {@link ServiceLoader}. Nothing a jar does stops the
+ * loading: a jar that is not a jar, names a class it lacks, needs a newer Java, or throws from a constructor is listed
+ * with the reason and left out; the other jars load.
  */
 public final class PluginLoader {
 
@@ -80,7 +80,7 @@ public final class PluginLoader {
     private void loadJar(Path file) {
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - ".jar".length());
-        String version = "unknown";
+        String version = null;
         List<String> problems = new ArrayList<>();
         try (JarFile jar = new JarFile(file.toFile())) {
             Manifest manifest = jar.getManifest();
@@ -189,9 +189,9 @@ public final class PluginLoader {
     private void record(LoadedPlugin plugin) {
         jars.add(plugin);
         if (plugin.problems().isEmpty()) {
-            LOG.info("Plugin {} {} ({}): {}", plugin.name(), plugin.version(), plugin.file(), plugin.provides());
+            LOG.info("Plugin {} ({}): {}", plugin.title(), plugin.file(), plugin.provides());
         } else {
-            LOG.warn("Plugin {} {} ({}): {}", plugin.name(), plugin.version(), plugin.file(), plugin.problems());
+            LOG.warn("Plugin {} ({}): {}", plugin.title(), plugin.file(), plugin.problems());
         }
     }
 

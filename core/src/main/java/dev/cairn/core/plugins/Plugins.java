@@ -37,7 +37,7 @@ public record Plugins(List<LoadedPlugin> jars, List<DriftTest> driftTests, List<
     public String describeOwner(Object service) {
         LoadedPlugin owner = owners.get(service);
         return owner == null ? "plugin " + service.getClass().getName()
-                : "plugin " + owner.name() + " " + owner.version() + " (" + owner.file() + ")";
+                : "plugin " + owner.title() + " (" + owner.file() + ")";
     }
 
     @Override

@@ -1,0 +1,144 @@
+package dev.cairn.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.app.AppServices;
+import dev.cairn.app.FxWait;
+import dev.cairn.app.drift.DriftView;
+import dev.cairn.app.gui.MainWindow;
+import dev.cairn.app.shell.UiPreferences;
+import dev.cairn.core.drift.ColumnDrift;
+import dev.cairn.core.drift.ColumnTest;
+import dev.cairn.core.testing.PluginJars;
+import dev.cairn.core.testing.SharedData;
+import dev.cairn.core.testing.TestFiles;
+import dev.cairn.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Plugin jars dropped into a workspace's plugins folder before Cairn starts, as a user installs them: the two example
+ * plugins and a broken jar. The window opens all the same; Settings lists all three; Parquet files compare in the
+ * Drift section, and the plugin's test is offered for a column and used in the report.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PluginsGuiTest {
+
+    private Workspace workspace;
+    private AppServices services;
+
+    @Start
+    void start(javafx.stage.Stage stage) throws IOException {
+        Path home = Files.createTempDirectory("cairn-plugins-gui-test-");
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        Files.copy(PluginJars.example("cairn-plugin-drift-tests"), plugins.resolve("cairn-plugin-drift-tests.jar"));
+        Files.copy(PluginJars.example("cairn-plugin-parquet"), plugins.resolve("cairn-plugin-parquet.jar"));
+        Files.writeString(plugins.resolve("half-downloaded.jar"), "PK\u0003\u0004 and then nothing");
+        workspace = Workspace.open(home);
+        services = new AppServices(workspace);
+        new MainWindow(stage, services, UiPreferences.DEFAULT);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+        workspace.close();
+        TestFiles.deleteRecursively(workspace.home());
+    }
+
+    @Test
+    void settingsListsEachJarWithItsVersionOrItsError(FxRobot robot) {
+        robot.clickOn("#nav-settings");
+        FxWait.until(() -> robot.lookup("#plugin-list").tryQuery().isPresent());
+
+        VBox list = robot.lookup("#plugin-list").queryAs(VBox.class);
+        assertThat(list.getChildren()).extracting(Node::getId).containsExactly("plugin-cairn-plugin-drift-tests.jar",
+                "plugin-cairn-plugin-parquet.jar", "plugin-half-downloaded.jar");
+        assertThat(texts(robot, "plugin-cairn-plugin-drift-tests.jar")).contains("Cairn extra drift tests "
+                + "0.1.0-SNAPSHOT", "\u2022 Drift test ed (Energy distance)");
+        assertThat(texts(robot, "plugin-cairn-plugin-parquet.jar")).contains("Cairn Parquet reader 0.1.0-SNAPSHOT",
+                "\u2022 Dataset reader: Parquet (.parquet)");
+        List<String> broken = texts(robot, "plugin-half-downloaded.jar");
+        assertThat(broken).contains("half-downloaded.jar \u2014 not loaded");
+        assertThat(broken).anyMatch(text -> text.startsWith("\u26a0 Not a readable jar file: ZipException"));
+    }
+
+    @Test
+    void parquetFilesCompareAndThePluginsTestIsUsedInTheReport(FxRobot robot) throws Exception {
+        Path days = SharedData.path("datasets/bike_sharing_day.csv");
+        Path reference = toParquet(days, "yr = 0", workspace.home().resolve("bikes-2011.parquet"));
+        Path current = toParquet(days, "yr = 1", workspace.home().resolve("bikes-2012.parquet"));
+
+        robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(reference, current))));
+        FxWait.until(() -> robot.lookup("#drift-columns").tryQuery().isPresent());
+        DriftView view = robot.lookup(node -> node instanceof DriftView).queryAs(DriftView.class);
+        FxWait.until(() -> !view.columnsTable().getItems().isEmpty());
+        assertThat(column(view, "temp").test().id()).isEqualTo("ks"); // Evidently's default for 365 rows
+
+        @SuppressWarnings("unchecked")
+        ComboBox<ColumnTest> tempTest = robot.lookup(".combo-box").queryAllAs(ComboBox.class).stream()
+                .filter(box -> !box.getItems().isEmpty() && box.getItems().get(0) instanceof ColumnTest)
+                .filter(box -> box.getParent() instanceof TableCell<?, ?> cell && cell.getTableRow() != null
+                        && cell.getTableRow().getItem() instanceof ColumnDrift row && row.column().equals("temp"))
+                .findFirst().orElseThrow();
+        assertThat(tempTest.getItems()).extracting(ColumnTest::id).contains("ks", "wasserstein", "ed");
+        ColumnTest energy = tempTest.getItems().stream().filter(test -> test.id().equals("ed")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> tempTest.setValue(energy));
+        Button compare = robot.lookup("#drift-compare").queryAllAs(Node.class).stream()
+                .filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElseThrow();
+        robot.interact(compare::fire);
+
+        FxWait.until(() -> column(view, "temp") != null && column(view, "temp").test().id().equals("ed"));
+        ColumnDrift temp = column(view, "temp");
+        assertThat(temp.test().displayName()).isEqualTo("Energy distance");
+        assertThat(temp.threshold()).isEqualTo(0.1);
+        assertThat(temp.score()).isPositive();
+        // The report is kept with the plugin's test in it, and both Parquet files are registered as datasets.
+        FxWait.until(() -> services.driftReports().latest(5).size() == 2);
+        long newest = services.driftReports().latest(1).get(0).id();
+        assertThat(services.driftReports().json(newest)).contains("\"test\" : \"ed\"");
+        FxWait.until(() -> services.datasets().list().size() == 2);
+        assertThat(services.datasets().list()).allSatisfy(dataset -> assertThat(dataset.rows()).isBetween(365L, 366L));
+        assertThat(robot.lookup("#drift-phase").queryAs(Label.class).getText()).contains("columns drifted");
+    }
+
+    private static ColumnDrift column(DriftView view, String name) {
+        return view.columnsTable().getItems().stream().filter(c -> c.column().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The labels of the card with this id (an id with dots is no CSS selector). */
+    private static List<String> texts(FxRobot robot, String card) {
+        return robot.lookup(node -> card.equals(node.getId())).queryAs(VBox.class).getChildren().stream().filter(Label.class::isInstance)
+                .map(node -> ((Label) node).getText()).toList();
+    }
+
+    /** One year of the daily rentals, written as Parquet by DuckDB (the shaded plugin jar is on the test class path). */
+    private static Path toParquet(Path csv, String where, Path parquet) throws Exception {
+        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+             Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + csv + "') WHERE " + where + ") TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+        return parquet;
+    }
+}
