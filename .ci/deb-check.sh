@@ -40,6 +40,20 @@ info=$(cd / && cairn --home "$home" info)
 grep -q "^Data directory  *$home\$" <<< "$info" || fail "cairn info did not use $home: $info"
 grep -q '^Schema version' <<< "$info" || fail "cairn info made no database: $info"
 
+# The example plugins in the installed runtime (jlink's module list must cover what they use): listed, and the
+# energy-distance test used in a comparison. The window below starts with them in its plugins folder too.
+mkdir -p "$home/plugins"
+cp plugins/drift-tests/target/cairn-plugin-drift-tests-*.jar plugins/parquet/target/cairn-plugin-parquet-*.jar "$home/plugins/"
+listing=$(cd / && cairn --home "$home" plugins) || fail "cairn plugins found a problem: $listing"
+grep -q 'provides Drift test ed (Energy distance)' <<< "$listing" || fail "no energy-distance test: $listing"
+grep -q 'provides Dataset reader: Parquet (.parquet)' <<< "$listing" || fail "no Parquet reader: $listing"
+penguins=$(cd "$(dirname "$0")/../.." && pwd)/shared/data/datasets/penguins.csv
+if [ -f "$penguins" ]; then
+  drift=$(cd / && cairn --home "$home" drift "$penguins" "$penguins" --column-test bill_length_mm=ed --no-register) \
+    || fail "cairn drift with the plugin's test failed: $drift"
+  grep -Eq '^bill_length_mm +num +ed ' <<< "$drift" || fail "the plugin's test is not in the report: $drift"
+fi
+
 files=$(dpkg -L cairn)
 grep -qx /opt/cairn/lib/app/cairn-runtime.jar <<< "$files" || fail "cairn-runtime.jar is not beside cairn.jar"
 [ -f /usr/share/applications/cairn-cairn.desktop ] || fail "no menu entry in /usr/share/applications"
@@ -72,4 +86,4 @@ kill "$xvfb_pid"; wait "$xvfb_pid" 2>/dev/null || true; xvfb_pid=''
 dpkg -r cairn >/dev/null
 [ ! -e /usr/bin/cairn ] || fail "dpkg -r left /usr/bin/cairn behind"
 [ ! -e /usr/share/applications/cairn-cairn.desktop ] || fail "dpkg -r left the menu entry behind"
-echo "deb-check: $deb installs, runs (--version, info, window) and removes cleanly"
+echo "deb-check: $deb installs, runs (--version, info, plugins, window) and removes cleanly"

@@ -12,9 +12,8 @@ import dev.cairn.core.drift.DriftReportJson;
 import dev.cairn.core.drift.ColumnTest;
 import dev.cairn.core.drift.DatasetFiles;
 import dev.cairn.core.drift.DriftTests;
-import dev.cairn.core.plugins.PluginLoader;
-import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.workspace.Workspace;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import java.io.IOException;
@@ -117,7 +116,7 @@ final class DriftCommand implements Callable<Integer> {
 
     private DriftReport compare(PrintWriter err) {
         // Plugins only, not the workspace: with --no-register the database is never opened.
-        try (Plugins plugins = PluginLoader.load(Workspace.pluginsDir(parent.home()))) {
+        try (Plugins plugins = Workspace.loadPlugins(Workspace.pluginsDir(parent.home()))) {
             return compare(err, plugins);
         }
     }

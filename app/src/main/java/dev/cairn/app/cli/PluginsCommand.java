@@ -1,9 +1,8 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.core.plugins.LoadedPlugin;
-import dev.cairn.core.plugins.PluginLoader;
-import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.workspace.Workspace;
+import dev.cairn.core.plugins.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +27,7 @@ final class PluginsCommand implements Callable<Integer> {
     public Integer call() {
         Path folder = Workspace.pluginsDir(parent.home());
         PrintWriter out = spec.commandLine().getOut();
-        try (Plugins plugins = PluginLoader.load(folder)) {
+        try (Plugins plugins = Workspace.loadPlugins(folder)) {
             out.println("Plugins folder: " + folder);
             if (plugins.jars().isEmpty()) {
                 out.println("No plugins. Put plugin jars in the folder above.");

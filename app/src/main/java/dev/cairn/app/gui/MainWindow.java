@@ -161,7 +161,8 @@ public final class MainWindow {
                 services.notifier())));
         views.put(Section.DEPLOYMENTS, () -> new DeploymentsView(deployments));
         views.put(Section.SETTINGS, () -> new SettingsView(new SettingsViewModel(theme, services.workspace(),
-                services.settings(), services.tasks(), services.notifier()), new TrackingServerPanel(services.trackingServer())));
+                services.settings(), services.tasks(), services.notifier()),
+                new TrackingServerPanel(services.trackingServer())));
         return views;
     }
 

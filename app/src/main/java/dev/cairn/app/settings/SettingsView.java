@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -14,14 +15,20 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The Settings section: theme, and where Cairn keeps its data and logs. */
-public final class SettingsView extends VBox {
+/**
+ * The Settings section: theme, where Cairn keeps its data and logs, the MLflow API, and the plugins. It scrolls: with
+ * a few plugins it is taller than a small window.
+ */
+public final class SettingsView extends ScrollPane {
 
     /** @param serverPanel the MLflow API block, shown under the general settings */
     public SettingsView(SettingsViewModel model, javafx.scene.Node serverPanel) {
-        super(16);
+        VBox content = new VBox(16);
         setId("view-settings");
-        getStyleClass().add("section-view");
+        content.getStyleClass().add("section-view");
+        setContent(content);
+        setFitToWidth(true);
+        getStyleClass().add("edge-to-edge");
 
         Label title = new Label("Settings");
         title.getStyleClass().add("title-2");
@@ -38,7 +45,7 @@ public final class SettingsView extends VBox {
         Label hint = new Label("To use another data directory, start Cairn with --home DIR or set CAIRN_HOME.");
         hint.getStyleClass().addAll("text-small", "text-muted");
         hint.setWrapText(true);
-        getChildren().addAll(title, grid, hint, new javafx.scene.control.Separator(), serverPanel,
+        content.getChildren().addAll(title, grid, hint, new javafx.scene.control.Separator(), serverPanel,
                 new javafx.scene.control.Separator(), plugins(model));
     }
 

@@ -53,9 +53,9 @@ class DeploymentsViewTest {
 
     @AfterEach
     void close() {
-        if (deployment != null) {
-            deploy.deployer().remove(deployment.id());
-        }
+        // Every deployment the test made, even when it failed before it read one: a container left running would
+        // hold the name the next run needs.
+        deploy.deployer().list().forEach(made -> deploy.deployer().remove(made.id()));
         services.close();
         workspace.close();
     }
@@ -87,8 +87,10 @@ class DeploymentsViewTest {
                 javafx.scene.control.ListView.class);
         TableView<DeploymentRow> table = robot.lookup("#deployments-table").queryAs(TableView.class);
         Label error = robot.lookup("#deployments-error").queryAs(Label.class);
+        // The table is re-read from the store and the log is fed by the deploy's events: wait for both.
         FxWait.until(() -> !error.getText().isEmpty()
-                || table.getItems().stream().anyMatch(row -> row.health().equals("ready")));
+                || table.getItems().stream().anyMatch(row -> row.health().equals("ready"))
+                && log.getItems().stream().anyMatch(line -> line.contains("serves at")));
         assertThat(error.getText()).isEmpty();
         assertThat(log.getItems()).anyMatch(line -> line.startsWith("Step 1/"))
                 .anyMatch(line -> line.contains("serves at"));

@@ -1,7 +1,5 @@
 package dev.cairn.core.plugins;
 
-import dev.cairn.core.drift.DatasetFiles;
-import dev.cairn.core.drift.StatTest;
 import dev.cairn.plugins.api.DatasetReader;
 import dev.cairn.plugins.api.DeploymentExporter;
 import dev.cairn.plugins.api.DriftTest;
@@ -38,9 +36,21 @@ public final class PluginLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
     private static final Pattern TEST_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-    /** Cairn reads these dataset files itself. */
-    private static final Set<String> BUILT_IN_EXTENSIONS = Set.copyOf(DatasetFiles.CSV_EXTENSIONS);
+    /** Cairn registers these model files itself. */
     private static final Set<String> BUILT_IN_MODEL_EXTENSIONS = Set.of("onnx");
+
+    /**
+     * What Cairn has itself, which no plugin takes over.
+     *
+     * @param driftTestIds the built-in drift tests' ids, lower case
+     * @param datasetExtensions the dataset files Cairn reads itself
+     */
+    public record BuiltIns(Set<String> driftTestIds, Set<String> datasetExtensions) {
+        public BuiltIns {
+            driftTestIds = Set.copyOf(driftTestIds);
+            datasetExtensions = Set.copyOf(datasetExtensions);
+        }
+    }
 
     private final List<LoadedPlugin> jars = new ArrayList<>();
     private final List<DriftTest> driftTests = new ArrayList<>();
@@ -49,19 +59,21 @@ public final class PluginLoader {
     private final List<ModelImporter> importers = new ArrayList<>();
     private final Map<Object, LoadedPlugin> owners = new IdentityHashMap<>();
     private final List<Closeable> loaders = new ArrayList<>();
-    private final Set<String> testIds = new HashSet<>();
-    private final Set<String> datasetExtensions = new HashSet<>(BUILT_IN_EXTENSIONS);
+    private final Set<String> testIds;
+    private final Set<String> datasetExtensions;
     private final Set<String> modelExtensions = new HashSet<>(BUILT_IN_MODEL_EXTENSIONS);
 
-    private PluginLoader() {
-        for (StatTest test : StatTest.values()) {
-            testIds.add(test.id().toLowerCase(Locale.ROOT));
-        }
+    private PluginLoader(BuiltIns builtIns) {
+        testIds = new HashSet<>(builtIns.driftTestIds());
+        datasetExtensions = new HashSet<>(builtIns.datasetExtensions());
     }
 
-    /** Loads every {@code *.jar} of {@code folder} in name order; a missing folder means no plugins. */
-    public static Plugins load(Path folder) {
-        PluginLoader loader = new PluginLoader();
+    /**
+     * Loads every {@code *.jar} of {@code folder} in name order; a missing folder means no plugins.
+     * {@link dev.cairn.core.workspace.Workspace#loadPlugins} names Cairn's built-ins.
+     */
+    public static Plugins load(Path folder, BuiltIns builtIns) {
+        PluginLoader loader = new PluginLoader(builtIns);
         List<Path> files;
         try (Stream<Path> listing = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
             files = listing.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))

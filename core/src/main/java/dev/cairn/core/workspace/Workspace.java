@@ -1,19 +1,25 @@
 package dev.cairn.core.workspace;
 
+import dev.cairn.core.drift.DatasetFiles;
+import dev.cairn.core.drift.StatTest;
+import dev.cairn.core.plugins.PluginLoader;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.store.CairnSchema;
 import dev.cairn.core.store.SchemaMigrator;
 import dev.cairn.core.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import dev.cairn.core.plugins.PluginLoader;
-import dev.cairn.core.plugins.Plugins;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +91,16 @@ public final class Workspace implements AutoCloseable {
         return pluginsDir(home);
     }
 
+    /**
+     * Loads the plugin jars of {@code folder}, keeping Cairn's own drift tests and dataset formats from being taken
+     * over; for tools that read plugins without opening a workspace ({@code cairn drift --no-register}).
+     */
+    public static Plugins loadPlugins(Path folder) {
+        Set<String> testIds = Arrays.stream(StatTest.values()).map(test -> test.id().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        return PluginLoader.load(folder, new PluginLoader.BuiltIns(testIds, Set.copyOf(DatasetFiles.CSV_EXTENSIONS)));
+    }
+
     /** The plugins folder of the data directory {@code home}, for tools that read plugins without the database. */
     public static Path pluginsDir(Path home) {
         return home.toAbsolutePath().normalize().resolve("plugins");
@@ -96,7 +112,7 @@ public final class Workspace implements AutoCloseable {
      */
     public synchronized Plugins plugins() {
         if (plugins == null) {
-            plugins = PluginLoader.load(pluginsDir());
+            plugins = loadPlugins(pluginsDir());
         }
         return plugins;
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.core.deploy.export.DeploymentExport;
-import dev.cairn.core.plugins.PluginLoader;
+import dev.cairn.core.workspace.Workspace;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.testing.PluginJars;
 import dev.cairn.plugins.api.DeploymentExporter;
@@ -165,7 +165,7 @@ class DeploymentExportTest {
                     }
                 }
                 """).service(DeploymentExporter.class, "org.example.Systemd").writeTo(pluginDir.resolve("a.jar"));
-        try (Plugins plugins = PluginLoader.load(pluginDir)) {
+        try (Plugins plugins = Workspace.loadPlugins(pluginDir)) {
             BuildContext context = TestModels.images().context(recipe, "amd64");
             List<Path> files = DeploymentExport.write(folder, context, ExportedService.of(recipe, settings),
                     DeploymentExport.ContextFormat.TAR, plugins);
@@ -187,7 +187,7 @@ class DeploymentExportTest {
                     public Map<String, String> export(ExportedDeployment d) { return Map.of("../outside.txt", "x"); }
                 }
                 """).service(DeploymentExporter.class, "org.example.Escape").writeTo(badDir.resolve("b.jar"));
-        try (Plugins plugins = PluginLoader.load(badDir)) {
+        try (Plugins plugins = Workspace.loadPlugins(badDir)) {
             BuildContext context = TestModels.images().context(recipe, "amd64");
             Path other = pluginDir.resolve("out");
             assertThatThrownBy(() -> DeploymentExport.write(other, context, ExportedService.of(recipe, settings),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.cairn.core.plugins.PluginLoader;
+import dev.cairn.core.workspace.Workspace;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
@@ -38,7 +38,7 @@ class DriftPluginsTest {
         Path folder = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginJars.example("cairn-plugin-drift-tests"), folder.resolve("drift-tests.jar"));
         Files.copy(PluginJars.example("cairn-plugin-parquet"), folder.resolve("parquet.jar"));
-        plugins = PluginLoader.load(folder);
+        plugins = Workspace.loadPlugins(folder);
     }
 
     @AfterEach
@@ -143,7 +143,7 @@ class DriftPluginsTest {
         Path hours = SharedData.path("datasets/bike_sharing_hour.csv");
         Path reference = split(hours, "0", dir.resolve("a.csv"));
         Path current = split(hours, "1", dir.resolve("b.csv"));
-        try (Plugins faulty = PluginLoader.load(folder)) {
+        try (Plugins faulty = Workspace.loadPlugins(folder)) {
             DriftTests tests = DriftTests.of(faulty);
             DatasetFiles files = DatasetFiles.of(faulty);
             assertThatThrownBy(() -> compare(files, reference, current,

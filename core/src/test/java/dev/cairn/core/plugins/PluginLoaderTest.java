@@ -3,6 +3,7 @@ package dev.cairn.core.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.testing.PluginJars;
+import dev.cairn.core.workspace.Workspace;
 import dev.cairn.plugins.api.DatasetReader;
 import dev.cairn.plugins.api.DriftTest;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class PluginLoaderTest {
         Files.copy(PluginJars.example("cairn-plugin-drift-tests"), plugins.resolve("cairn-plugin-drift-tests.jar"));
         Files.copy(PluginJars.example("cairn-plugin-parquet"), plugins.resolve("cairn-plugin-parquet.jar"));
 
-        try (Plugins loaded = PluginLoader.load(plugins)) {
+        try (Plugins loaded = Workspace.loadPlugins(plugins)) {
             assertThat(loaded.jars()).extracting(LoadedPlugin::file, LoadedPlugin::name, LoadedPlugin::problems)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("cairn-plugin-drift-tests.jar",
@@ -50,8 +51,8 @@ class PluginLoaderTest {
 
     @Test
     void aMissingOrEmptyFolderMeansNoPlugins() {
-        assertThat(PluginLoader.load(plugins.resolve("absent")).jars()).isEmpty();
-        assertThat(PluginLoader.load(plugins).jars()).isEmpty();
+        assertThat(Workspace.loadPlugins(plugins.resolve("absent")).jars()).isEmpty();
+        assertThat(Workspace.loadPlugins(plugins).jars()).isEmpty();
     }
 
     /** Every way a jar can be broken is listed with its reason; the good jar beside them loads all the same. */
@@ -86,7 +87,7 @@ class PluginLoaderTest {
                 """).source("org.example.Base", BASE).service(DriftTest.class, "org.example.Ed")
                 .writeTo(plugins.resolve("h-second-ed.jar"));
 
-        try (Plugins loaded = PluginLoader.load(plugins)) {
+        try (Plugins loaded = Workspace.loadPlugins(plugins)) {
             assertThat(loaded.driftTests()).extracting(DriftTest::id).containsExactly("ed");
             assertThat(loaded.owners().get(loaded.driftTests().get(0)).file()).isEqualTo("good.jar");
             assertThat(loaded.jars()).extracting(LoadedPlugin::file).containsExactly("a-not-a-jar.jar",
