@@ -72,6 +72,8 @@ public final class Tiles {
         HBox columns = new HBox(8);
         columns.setAlignment(javafx.geometry.Pos.BOTTOM_CENTER);
         columns.setPadding(new Insets(6, 0, 0, 0));
+        // Its own height, never the tile's: stretched, the bottom-aligned columns slid under the tile's text.
+        columns.setMaxHeight(Region.USE_PREF_SIZE);
         for (int i = 0; i < labels.size(); i++) {
             Region bar = new Region();
             double height = max == 0 ? 0 : 90 * values[i] / max;

@@ -148,7 +148,7 @@ public final class DashboardView extends ScrollPane {
                     : up ? String.format(Locale.ROOT, "up, %.0f ms", answer.millis()) : "not answering";
             return new Tiles.Line(up ? Tiles.Mark.GOOD : d.status().equals("RUNNING") ? Tiles.Mark.BAD
                     : Tiles.Mark.NEUTRAL, d.model() + " v" + d.version() + " on " + d.host(), detail);
-        }).toList(), "Nothing deployed. Deploy a model version: cairn deploy NAME:VERSION --host local");
+        }).toList(), "Nothing deployed. Deploy a version from its page in Models (Deploy...) or with: cairn deploy NAME:VERSION");
         Tiles.showList(drift, overview.drift().stream().map(d -> new Tiles.Line(d.datasetDrift() ? Tiles.Mark.BAD
                 : Tiles.Mark.GOOD, d.current() + " vs " + d.reference(), d.drifted() + "/" + d.columns()
                         + (d.datasetDrift() ? " drift" : " ok"))).toList(),

@@ -77,8 +77,9 @@ public final class DriftView extends ScrollPane {
         error.textProperty().bind(model.error());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        hint.setText("Drop two CSV files on the window (reference first), or choose them here. Columns are typed as "
-                + "Evidently types them and each is tested with Evidently's default test for its type and size.");
+        hint.setText("Drop two " + model.datasetFiles().describe() + " on the window (reference first), or choose them "
+                + "here. Columns are typed as Evidently types them and each is tested with Evidently's default test for "
+                + "its type and size.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
 
@@ -121,6 +122,7 @@ public final class DriftView extends ScrollPane {
         TextField share = new TextField();
         share.setId("drift-share");
         share.setPrefColumnCount(4);
+        share.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a crowded bar must not squeeze "0.5" away
         share.textProperty().bindBidirectional(model.driftShare());
         share.setTooltip(new Tooltip("Dataset drift when at least this share of the columns drifted (0.5 by "
                 + "default, as in Evidently)"));

@@ -31,8 +31,10 @@ final class PluginList extends VBox {
         file.getStyleClass().addAll("text-small", "text-muted");
         VBox card = new VBox(2, title, file);
         card.setId("plugin-" + plugin.file());
-        card.getStyleClass().addAll("card", "plugin-card");
-        card.setStyle("-fx-padding: 8 12 8 12;");
+        card.getStyleClass().add("plugin-card");
+        if (!plugin.problems().isEmpty()) {
+            card.getStyleClass().add("has-problem");
+        }
         for (String service : plugin.provides()) {
             card.getChildren().add(new Label("\u2022 " + service));
         }
