@@ -2,6 +2,7 @@ package dev.cairn.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
 import dev.cairn.core.testing.SharedData;
 import java.io.IOException;
@@ -9,10 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +51,8 @@ class PluginsCommandTest {
         Files.copy(PluginJars.example("cairn-plugin-drift-tests"), plugins.resolve("drift-tests.jar"));
         Files.copy(PluginJars.example("cairn-plugin-parquet"), plugins.resolve("parquet.jar"));
         Path days = SharedData.path("datasets/bike_sharing_day.csv");
-        Path reference = toParquet(days, "yr = 0", folder.resolve("2011.parquet"));
-        Path current = toParquet(days, "yr = 1", folder.resolve("2012.parquet"));
+        Path reference = ParquetFiles.write(days, "yr = 0", folder.resolve("2011.parquet"));
+        Path current = ParquetFiles.write(days, "yr = 1", folder.resolve("2012.parquet"));
 
         assertThat(run("drift", reference.toString(), current.toString(), "--column-test", "temp=ed",
                 "--exclude", "instant,dteday,yr")).as(err.toString()).isZero();
@@ -69,14 +67,5 @@ class PluginsCommandTest {
         assertThat(run("drift", reference.toString(), current.toString(), "--no-register"))
                 .isEqualTo(DriftCommand.BAD_INPUT);
         assertThat(err.toString()).as("without the plugin a Parquet file is no CSV").startsWith("cairn: 2011.parquet");
-    }
-
-    private static Path toParquet(Path csv, String where, Path parquet) throws Exception {
-        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT * FROM read_csv('" + csv + "') WHERE " + where + ") TO '" + parquet
-                    + "' (FORMAT parquet)");
-        }
-        return parquet;
     }
 }

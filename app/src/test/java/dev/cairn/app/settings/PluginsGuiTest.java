@@ -9,6 +9,7 @@ import dev.cairn.app.gui.MainWindow;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.core.drift.ColumnDrift;
 import dev.cairn.core.drift.ColumnTest;
+import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
 import dev.cairn.core.testing.SharedData;
 import dev.cairn.core.testing.TestFiles;
@@ -16,10 +17,7 @@ import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -85,8 +83,8 @@ class PluginsGuiTest {
     @Test
     void parquetFilesCompareAndThePluginsTestIsUsedInTheReport(FxRobot robot) throws Exception {
         Path days = SharedData.path("datasets/bike_sharing_day.csv");
-        Path reference = toParquet(days, "yr = 0", workspace.home().resolve("bikes-2011.parquet"));
-        Path current = toParquet(days, "yr = 1", workspace.home().resolve("bikes-2012.parquet"));
+        Path reference = ParquetFiles.write(days, "yr = 0", workspace.home().resolve("bikes-2011.parquet"));
+        Path current = ParquetFiles.write(days, "yr = 1", workspace.home().resolve("bikes-2012.parquet"));
 
         robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(reference, current))));
         FxWait.until(() -> robot.lookup("#drift-columns").tryQuery().isPresent());
@@ -130,15 +128,5 @@ class PluginsGuiTest {
     private static List<String> texts(FxRobot robot, String card) {
         return robot.lookup(node -> card.equals(node.getId())).queryAs(VBox.class).getChildren().stream().filter(Label.class::isInstance)
                 .map(node -> ((Label) node).getText()).toList();
-    }
-
-    /** One year of the daily rentals, written as Parquet by DuckDB (the shaded plugin jar is on the test class path). */
-    private static Path toParquet(Path csv, String where, Path parquet) throws Exception {
-        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT * FROM read_csv('" + csv + "') WHERE " + where + ") TO '" + parquet
-                    + "' (FORMAT parquet)");
-        }
-        return parquet;
     }
 }

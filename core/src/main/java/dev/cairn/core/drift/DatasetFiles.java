@@ -1,5 +1,6 @@
 package dev.cairn.core.drift;
 
+import dev.cairn.core.plugins.FileKinds;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.plugins.api.DataTable;
 import dev.cairn.plugins.api.DatasetReader;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,13 +61,11 @@ public final class DatasetFiles {
     public String describe() {
         List<String> formats = new ArrayList<>(List.of("CSV"));
         plugins.datasetReaders().forEach(reader -> formats.add(reader.formatName()));
-        String names = formats.size() == 1 ? formats.get(0)
-                : String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
-        return names + " files (" + String.join(", ", extensions().stream().map(e -> "." + e).toList()) + ")";
+        return FileKinds.describe(formats, "files", extensions());
     }
 
     public boolean canRead(Path file) {
-        return extensions().contains(extension(file));
+        return extensions().contains(FileKinds.extension(file));
     }
 
     /** Reads {@code file} with the reader its extension names; a file of no known kind is read as CSV. */
@@ -77,7 +75,7 @@ public final class DatasetFiles {
     }
 
     private Optional<DatasetReader> readerFor(Path file) {
-        String extension = extension(file);
+        String extension = FileKinds.extension(file);
         return plugins.datasetReaders().stream().filter(reader -> reader.extensions().contains(extension)).findFirst();
     }
 
@@ -150,11 +148,5 @@ public final class DatasetFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }
-    }
-
-    private static String extension(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.core.registry;
 
 import dev.cairn.core.error.CairnException;
+import dev.cairn.core.plugins.FileKinds;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.plugins.api.ModelImporter;
 import dev.cairn.plugins.api.PluginException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,18 +42,16 @@ public final class ModelImports {
     public String describe() {
         List<String> formats = new ArrayList<>(List.of("ONNX"));
         plugins.modelImporters().forEach(importer -> formats.add(importer.formatName()));
-        String names = formats.size() == 1 ? formats.get(0)
-                : String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
-        return names + " models (" + String.join(", ", extensions().stream().map(e -> "." + e).toList()) + ")";
+        return FileKinds.describe(formats, "models", extensions());
     }
 
     public boolean canRegister(Path file) {
-        return extensions().contains(extension(file));
+        return extensions().contains(FileKinds.extension(file));
     }
 
     /** The importer for {@code file}'s extension; none for ONNX files and files of no known kind. */
     Optional<ModelImporter> importerFor(Path file) {
-        String extension = extension(file);
+        String extension = FileKinds.extension(file);
         return plugins.modelImporters().stream().filter(importer -> importer.extensions().contains(extension))
                 .findFirst();
     }
@@ -104,11 +102,5 @@ public final class ModelImports {
                     + plugins.describeOwner(importer) + " wrote no ONNX file for " + fileName);
         }
         return converted;
-    }
-
-    private static String extension(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
     }
 }

@@ -8,18 +8,15 @@ import dev.cairn.core.workspace.Workspace;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
+import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
 import dev.cairn.core.testing.SharedData;
 import dev.cairn.plugins.api.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +49,8 @@ class DriftPluginsTest {
         Path hours = SharedData.path("datasets/bike_sharing_hour.csv");
         Path referenceCsv = split(hours, "0", dir.resolve("2011.csv"));
         Path currentCsv = split(hours, "1", dir.resolve("2012.csv"));
-        Path referenceParquet = toParquet(referenceCsv, dir.resolve("2011.parquet"));
-        Path currentParquet = toParquet(currentCsv, dir.resolve("2012.parquet"));
+        Path referenceParquet = ParquetFiles.write(referenceCsv, "true", dir.resolve("2011.parquet"));
+        Path currentParquet = ParquetFiles.write(currentCsv, "true", dir.resolve("2012.parquet"));
         DatasetFiles files = DatasetFiles.of(plugins);
         DriftTests tests = DriftTests.of(plugins);
         ColumnTest energy = tests.parse("ed");
@@ -173,14 +170,5 @@ class DriftPluginsTest {
         List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));
         lines.stream().skip(1).filter(line -> line.split(",")[3].equals(year)).forEach(kept::add);
         return Files.write(target, kept);
-    }
-
-    /** Written by DuckDB, as data tools write Parquet (the shaded plugin jar is on the test class path too). */
-    private static Path toParquet(Path csv, Path parquet) throws SQLException {
-        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-             Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT * FROM read_csv('" + csv + "')) TO '" + parquet + "' (FORMAT parquet)");
-        }
-        return parquet;
     }
 }
