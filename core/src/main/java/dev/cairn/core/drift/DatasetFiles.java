@@ -13,10 +13,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,9 +32,25 @@ public final class DatasetFiles {
     static final int MAX_ROWS = 20_000_000;
 
     private final Plugins plugins;
+    // The readers' names and extensions, read once: the JavaFX thread asks (drops, file choosers) and must not run
+    // plugin code.
+    private final Map<String, DatasetReader> readers = new HashMap<>();
+    private final List<String> extensions;
+    private final String description;
 
     private DatasetFiles(Plugins plugins) {
         this.plugins = plugins;
+        Set<String> plugged = new TreeSet<>();
+        List<String> formats = new ArrayList<>(List.of("CSV"));
+        for (DatasetReader reader : plugins.datasetReaders()) {
+            reader.extensions().forEach(extension -> readers.putIfAbsent(extension, reader));
+            plugged.addAll(reader.extensions());
+            formats.add(reader.formatName());
+        }
+        List<String> all = new ArrayList<>(CSV_EXTENSIONS);
+        all.addAll(plugged);
+        extensions = List.copyOf(all);
+        description = FileKinds.describe(formats, "files", extensions);
     }
 
     /** CSV files only. */
@@ -50,18 +67,12 @@ public final class DatasetFiles {
 
     /** Lower-case extensions read, {@code csv} first. */
     public List<String> extensions() {
-        Set<String> plugged = new TreeSet<>();
-        plugins.datasetReaders().forEach(reader -> plugged.addAll(reader.extensions()));
-        List<String> all = new ArrayList<>(CSV_EXTENSIONS);
-        all.addAll(plugged);
-        return all;
+        return extensions;
     }
 
     /** "CSV files (.csv, .tsv)", or "CSV or Parquet files (.csv, .tsv, .parquet)" with a Parquet reader. */
     public String describe() {
-        List<String> formats = new ArrayList<>(List.of("CSV"));
-        plugins.datasetReaders().forEach(reader -> formats.add(reader.formatName()));
-        return FileKinds.describe(formats, "files", extensions());
+        return description;
     }
 
     public boolean canRead(Path file) {
@@ -70,13 +81,8 @@ public final class DatasetFiles {
 
     /** Reads {@code file} with the reader its extension names; a file of no known kind is read as CSV. */
     public CsvTable read(Path file) {
-        Optional<DatasetReader> reader = readerFor(file);
-        return reader.isEmpty() ? CsvTableReader.read(file) : read(file, reader.get());
-    }
-
-    private Optional<DatasetReader> readerFor(Path file) {
-        String extension = FileKinds.extension(file);
-        return plugins.datasetReaders().stream().filter(reader -> reader.extensions().contains(extension)).findFirst();
+        DatasetReader reader = readers.get(FileKinds.extension(file));
+        return reader == null ? CsvTableReader.read(file) : read(file, reader);
     }
 
     private CsvTable read(Path file, DatasetReader reader) {

@@ -12,36 +12,49 @@ public final class PluginColumnTest implements ColumnTest {
 
     private final DriftTest test;
     private final String owner;
+    // Read once, here: tables and combo boxes ask for them on the JavaFX thread, where no plugin code may run.
+    private final String id;
+    private final String displayName;
+    private final double defaultThreshold;
+    private final StatTest.Rule rule;
+    private final boolean numerical;
+    private final boolean categorical;
 
     /** @param owner names the plugin in error messages, such as "plugin Cairn drift tests 0.1.0 (x.jar)" */
     PluginColumnTest(DriftTest test, String owner) {
         this.test = test;
         this.owner = owner;
+        this.id = test.id();
+        this.displayName = test.displayName();
+        this.defaultThreshold = test.defaultThreshold();
+        this.rule = test.kind() == DriftTest.Kind.P_VALUE ? StatTest.Rule.P_BELOW : StatTest.Rule.AT_OR_ABOVE;
+        this.numerical = test.numerical();
+        this.categorical = test.categorical();
     }
 
     @Override
     public String id() {
-        return test.id();
+        return id;
     }
 
     @Override
     public String displayName() {
-        return test.displayName();
+        return displayName;
     }
 
     @Override
     public double defaultThreshold() {
-        return test.defaultThreshold();
+        return defaultThreshold;
     }
 
     @Override
     public StatTest.Rule rule() {
-        return test.kind() == DriftTest.Kind.P_VALUE ? StatTest.Rule.P_BELOW : StatTest.Rule.AT_OR_ABOVE;
+        return rule;
     }
 
     @Override
     public boolean appliesTo(ColumnType type) {
-        return type == ColumnType.NUMERICAL ? test.numerical() : test.categorical();
+        return type == ColumnType.NUMERICAL ? numerical : categorical;
     }
 
     /** Which plugin the test comes from. */

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,11 +22,26 @@ public final class ModelImports {
 
     private final Plugins plugins;
     private final Path scratch;
+    // The importers' names and extensions, read once: drops and file choosers ask on the JavaFX thread.
+    private final Map<String, ModelImporter> importers = new HashMap<>();
+    private final List<String> extensions;
+    private final String description;
 
     /** @param scratch where converted files are written for the time of a registration */
     public ModelImports(Plugins plugins, Path scratch) {
         this.plugins = plugins;
         this.scratch = scratch;
+        List<String> all = new ArrayList<>(List.of("onnx"));
+        List<String> formats = new ArrayList<>(List.of("ONNX"));
+        for (ModelImporter importer : plugins.modelImporters()) {
+            importer.extensions().stream().sorted().forEach(extension -> {
+                importers.putIfAbsent(extension, importer);
+                all.add(extension);
+            });
+            formats.add(importer.formatName());
+        }
+        extensions = List.copyOf(all);
+        description = FileKinds.describe(formats, "models", extensions);
     }
 
     public static ModelImports onnxOnly() {
@@ -33,16 +50,12 @@ public final class ModelImports {
 
     /** Lower-case extensions registered, {@code onnx} first. */
     public List<String> extensions() {
-        List<String> all = new ArrayList<>(List.of("onnx"));
-        plugins.modelImporters().forEach(importer -> importer.extensions().stream().sorted().forEach(all::add));
-        return all;
+        return extensions;
     }
 
     /** "ONNX models (.onnx)", or "ONNX or PMML models (.onnx, .pmml)" with a PMML importer. */
     public String describe() {
-        List<String> formats = new ArrayList<>(List.of("ONNX"));
-        plugins.modelImporters().forEach(importer -> formats.add(importer.formatName()));
-        return FileKinds.describe(formats, "models", extensions());
+        return description;
     }
 
     public boolean canRegister(Path file) {
@@ -51,9 +64,7 @@ public final class ModelImports {
 
     /** The importer for {@code file}'s extension; none for ONNX files and files of no known kind. */
     Optional<ModelImporter> importerFor(Path file) {
-        String extension = FileKinds.extension(file);
-        return plugins.modelImporters().stream().filter(importer -> importer.extensions().contains(extension))
-                .findFirst();
+        return Optional.ofNullable(importers.get(FileKinds.extension(file)));
     }
 
     /** A converted file, deleted with its scratch folder on close. */

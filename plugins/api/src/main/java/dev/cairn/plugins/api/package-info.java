@@ -9,8 +9,10 @@
  * Settings shows as the plugin's name and version.
  *
  * <p>Every service has a public no-argument constructor that does no work (no files, no native libraries): Cairn
- * creates each one at start-up to list it. Methods are called on background threads, never on the JavaFX thread, and
- * may be called from several threads at once. A method fails by throwing; {@link PluginException} carries a message
+ * creates each one at start-up to list it. Cairn reads what describes a service (ids, names, extensions, kinds,
+ * thresholds) when it loads it and keeps the answers, so those methods return constants. The methods that work
+ * (a test, a read, an export, a conversion) are called on background threads, never on the JavaFX thread, and may be
+ * called from several threads at once. A method fails by throwing; {@link PluginException} carries a message
  * meant for the user as is, any other exception is reported with the plugin's name. A failing plugin never stops
  * Cairn and never changes what is already stored.
  *
