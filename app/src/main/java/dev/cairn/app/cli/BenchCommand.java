@@ -2,6 +2,7 @@ package dev.cairn.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.core.io.Sha256;
 import dev.cairn.core.bench.BenchmarkExport;
 import dev.cairn.core.bench.BenchmarkListener;
 import dev.cairn.core.bench.BenchmarkResult;
@@ -19,15 +20,9 @@ import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,16 +203,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static BenchmarkedModel benchmarked(ModelReference reference) throws IOException {
         return new BenchmarkedModel(reference.name(),
-                reference.version() == null ? null : Integer.valueOf(reference.version()), sha256(reference.file()),
+                reference.version() == null ? null : Integer.valueOf(reference.version()), Sha256.of(reference.file()),
                 reference.file().toAbsolutePath().toString());
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -7,9 +7,10 @@ import dev.cairn.charts.MetricChart;
 import dev.cairn.charts.Series;
 import dev.cairn.core.drift.ColumnChart;
 import dev.cairn.core.drift.ColumnDrift;
+import dev.cairn.core.drift.ColumnTest;
 import dev.cairn.core.drift.ColumnType;
 import dev.cairn.core.drift.DriftReport;
-import dev.cairn.core.drift.ColumnTest;
+import dev.cairn.core.plugins.FileKinds;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ public final class DriftView extends ScrollPane {
 
     public DriftView(DriftViewModel model) {
         this.model = model;
-        setId("drift-compare");
+        setId("drift-view");
         setFitToWidth(true);
         getStyleClass().add("section-view");
         Label title = new Label("Drift");
@@ -441,8 +442,7 @@ public final class DriftView extends ScrollPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         // CSV and the plugins' formats; .txt too, as CSV files are often saved so.
-        java.util.List<String> patterns = new java.util.ArrayList<>(model.datasetFiles().extensions().stream()
-                .map(extension -> "*." + extension).toList());
+        java.util.List<String> patterns = new java.util.ArrayList<>(FileKinds.globs(model.datasetFiles().extensions()));
         patterns.add("*.txt");
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Datasets", patterns),
                 new FileChooser.ExtensionFilter("All files", "*"));

@@ -1,5 +1,6 @@
 package dev.cairn.app.registry;
 
+import dev.cairn.core.plugins.FileKinds;
 import dev.cairn.core.registry.ModelVersion;
 import dev.cairn.core.registry.RegisteredModel;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class ModelsView extends SplitPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Register a model");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(model.modelFiles().describe(),
-                model.modelFiles().extensions().stream().map(extension -> "*." + extension).toList()));
+                FileKinds.globs(model.modelFiles().extensions())));
         java.io.File chosen = chooser.showOpenDialog(getScene().getWindow());
         if (chosen != null) {
             askAndRegister(chosen.toPath(), name);

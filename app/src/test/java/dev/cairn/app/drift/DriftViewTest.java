@@ -60,8 +60,8 @@ class DriftViewTest {
     @Test
     void dropTwoCsvFilesAndReadTheVerdictTableAndHistograms(FxRobot robot) {
         robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(reference, current))));
-        FxWait.until(() -> robot.lookup("#drift-compare").tryQuery().isPresent());
-        DriftView view = robot.lookup("#drift-compare").queryAs(DriftView.class);
+        FxWait.until(() -> robot.lookup("#drift-view").tryQuery().isPresent());
+        DriftView view = robot.lookup("#drift-view").queryAs(DriftView.class);
         FxWait.until(() -> !view.columnsTable().getItems().isEmpty());
 
         List<ColumnDrift> columns = view.columnsTable().getItems();

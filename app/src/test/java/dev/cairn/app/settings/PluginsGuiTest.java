@@ -14,10 +14,13 @@ import dev.cairn.core.testing.PluginJars;
 import dev.cairn.core.testing.SharedData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
+import dev.cairn.plugins.api.DatasetReader;
+import dev.cairn.plugins.api.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -50,8 +53,12 @@ class PluginsGuiTest {
         Files.copy(PluginJars.example("cairn-plugin-drift-tests"), plugins.resolve("cairn-plugin-drift-tests.jar"));
         Files.copy(PluginJars.example("cairn-plugin-parquet"), plugins.resolve("cairn-plugin-parquet.jar"));
         Files.writeString(plugins.resolve("half-downloaded.jar"), "PK\u0003\u0004 and then nothing");
-        workspace = Workspace.open(home);
-        services = new AppServices(workspace);
+        offTheFxThread().writeTo(plugins.resolve("off-the-fx-thread.jar"));
+        // As GuiLauncher does: the workspace and its plugins load before the window, not on the JavaFX thread.
+        CompletableFuture.runAsync(() -> {
+            workspace = Workspace.open(home);
+            services = new AppServices(workspace);
+        }).join();
         new MainWindow(stage, services, UiPreferences.DEFAULT);
         stage.show();
     }
@@ -70,7 +77,7 @@ class PluginsGuiTest {
 
         VBox list = robot.lookup("#plugin-list").queryAs(VBox.class);
         assertThat(list.getChildren()).extracting(Node::getId).containsExactly("plugin-cairn-plugin-drift-tests.jar",
-                "plugin-cairn-plugin-parquet.jar", "plugin-half-downloaded.jar");
+                "plugin-cairn-plugin-parquet.jar", "plugin-half-downloaded.jar", "plugin-off-the-fx-thread.jar");
         assertThat(texts(robot, "plugin-cairn-plugin-drift-tests.jar")).contains("Cairn extra drift tests "
                 + "0.1.0-SNAPSHOT", "\u2022 Drift test ed (Energy distance)");
         assertThat(texts(robot, "plugin-cairn-plugin-parquet.jar")).contains("Cairn Parquet reader 0.1.0-SNAPSHOT",
@@ -78,6 +85,49 @@ class PluginsGuiTest {
         List<String> broken = texts(robot, "plugin-half-downloaded.jar");
         assertThat(broken).contains("half-downloaded.jar \u2014 not loaded");
         assertThat(broken).anyMatch(text -> text.startsWith("\u26a0 Not a readable jar file: ZipException"));
+        // Loaded off the JavaFX thread, and the window (drift tests, file choosers, drops) never called it there.
+        assertThat(texts(robot, "plugin-off-the-fx-thread.jar")).contains("Guarded 1.0",
+                "\u2022 Drift test fx_guard (Guarded test)", "\u2022 Dataset reader: Guarded (.guarded)")
+                .noneMatch(text -> text.startsWith("\u26a0"));
+    }
+
+    /**
+     * A plugin whose every method throws when called on the JavaFX thread, where Cairn promises never to run plugin
+     * code (a slow or stuck plugin would freeze the window).
+     */
+    private static PluginJars offTheFxThread() {
+        String guard = "static void guard() { if (Thread.currentThread().getName().equals(\"JavaFX Application "
+                + "Thread\")) throw new IllegalStateException(\"called on the JavaFX thread\"); }";
+        return PluginJars.builder().title("Guarded", "1.0").source("org.example.GuardedTest", """
+                package org.example;
+                import dev.cairn.plugins.api.DriftTest;
+                public class GuardedTest implements DriftTest {
+                    %s
+                    public String id() { guard(); return "fx_guard"; }
+                    public String displayName() { guard(); return "Guarded test"; }
+                    public double defaultThreshold() { guard(); return 0.1; }
+                    public Kind kind() { guard(); return Kind.DISTANCE; }
+                    public boolean numerical() { guard(); return true; }
+                    public Result testNumerical(double[] reference, double[] current) {
+                        guard();
+                        return Result.distance(0);
+                    }
+                }
+                """.formatted(guard)).source("org.example.GuardedReader", """
+                package org.example;
+                import dev.cairn.plugins.api.DataTable;
+                import dev.cairn.plugins.api.DatasetReader;
+                public class GuardedReader implements DatasetReader {
+                    %s
+                    public String formatName() { guard(); return "Guarded"; }
+                    public java.util.Set<String> extensions() { guard(); return java.util.Set.of("guarded"); }
+                    public DataTable read(java.nio.file.Path file, int maxRows) {
+                        guard();
+                        throw new UnsupportedOperationException();
+                    }
+                }
+                """.formatted(guard)).service(DriftTest.class, "org.example.GuardedTest")
+                .service(DatasetReader.class, "org.example.GuardedReader");
     }
 
     @Test
@@ -102,8 +152,7 @@ class PluginsGuiTest {
         ColumnTest energy = tempTest.getItems().stream().filter(test -> test.id().equals("ed")).findFirst()
                 .orElseThrow();
         robot.interact(() -> tempTest.setValue(energy));
-        Button compare = robot.lookup("#drift-compare").queryAllAs(Node.class).stream()
-                .filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElseThrow();
+        Button compare = robot.lookup("#drift-compare").queryAs(Button.class);
         robot.interact(compare::fire);
 
         FxWait.until(() -> column(view, "temp") != null && column(view, "temp").test().id().equals("ed"));

@@ -1,5 +1,6 @@
 package dev.cairn.core.deploy;
 
+import dev.cairn.core.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -42,17 +40,10 @@ public final class RuntimeJar {
 
     /** The jar file's SHA-256, hex: tells images made from this runtime from those of another build. */
     public String sha256() {
-        try (InputStream in = Files.newInputStream(jar)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.of(jar);
         } catch (IOException e) {
             throw new DeployException("Cannot read " + jar + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
         }
     }
 

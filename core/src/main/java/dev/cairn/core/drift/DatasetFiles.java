@@ -1,21 +1,19 @@
 package dev.cairn.core.drift;
 
 import dev.cairn.core.plugins.FileKinds;
+import dev.cairn.core.plugins.PluginErrors;
+import dev.cairn.core.plugins.PluginFormat;
 import dev.cairn.core.plugins.Plugins;
+import dev.cairn.core.io.Sha256;
 import dev.cairn.plugins.api.DataTable;
 import dev.cairn.plugins.api.DatasetReader;
 import dev.cairn.plugins.api.PluginException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,18 +29,16 @@ public final class DatasetFiles {
     /** The most rows taken from a plugin's file: more would not fit the columns Cairn keeps in memory anyway. */
     static final int MAX_ROWS = 20_000_000;
 
-    private final Plugins plugins;
-    // The readers' names and extensions, read once: the JavaFX thread asks (drops, file choosers) and must not run
-    // plugin code.
-    private final Map<String, DatasetReader> readers = new HashMap<>();
+    // The readers' names and extensions were read when the plugins loaded: the JavaFX thread asks (drops, file
+    // choosers) and must not run plugin code.
+    private final Map<String, PluginFormat<DatasetReader>> readers = new HashMap<>();
     private final List<String> extensions;
     private final String description;
 
     private DatasetFiles(Plugins plugins) {
-        this.plugins = plugins;
         Set<String> plugged = new TreeSet<>();
         List<String> formats = new ArrayList<>(List.of("CSV"));
-        for (DatasetReader reader : plugins.datasetReaders()) {
+        for (PluginFormat<DatasetReader> reader : plugins.datasetReaders()) {
             reader.extensions().forEach(extension -> readers.putIfAbsent(extension, reader));
             plugged.addAll(reader.extensions());
             formats.add(reader.formatName());
@@ -81,29 +77,30 @@ public final class DatasetFiles {
 
     /** Reads {@code file} with the reader its extension names; a file of no known kind is read as CSV. */
     public CsvTable read(Path file) {
-        DatasetReader reader = readers.get(FileKinds.extension(file));
+        PluginFormat<DatasetReader> reader = readers.get(FileKinds.extension(file));
         return reader == null ? CsvTableReader.read(file) : read(file, reader);
     }
 
-    private CsvTable read(Path file, DatasetReader reader) {
+    private CsvTable read(Path file, PluginFormat<DatasetReader> reader) {
         String name = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
             throw new DatasetException("Cannot read " + file + ": no such file");
         }
         DataTable table;
         try {
-            table = reader.read(file, MAX_ROWS);
+            table = reader.service().read(file, MAX_ROWS);
         } catch (PluginException e) {
             throw new DatasetException(name + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new DatasetException("Cannot read " + file + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
-        } catch (RuntimeException | LinkageError e) {
-            throw new DatasetException("The " + reader.formatName() + " reader of " + plugins.describeOwner(reader)
-                    + " failed on " + name + ": " + e, e);
+        } catch (Throwable e) {
+            PluginErrors.rethrowIfFatal(e);
+            throw new DatasetException("The " + reader.formatName() + " reader of " + reader.owner() + " failed on "
+                    + name + ": " + e, e);
         }
         if (table == null) {
-            throw new DatasetException("The " + reader.formatName() + " reader of " + plugins.describeOwner(reader)
+            throw new DatasetException("The " + reader.formatName() + " reader of " + reader.owner()
                     + " returned nothing for " + name);
         }
         if (table.rows() == 0) {
@@ -112,7 +109,11 @@ public final class DatasetFiles {
         if (table.rows() > MAX_ROWS) {
             throw new DatasetException(name + " has " + table.rows() + " rows; Cairn takes at most " + MAX_ROWS);
         }
-        return toTable(name, sha256(file), table);
+        try {
+            return toTable(name, Sha256.of(file), table);
+        } catch (IOException e) {
+            throw new DatasetException("Cannot read " + file + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** A plugin's columns as the CSV reader's: numbers stay numbers, text stays text; rows are numbered from 1. */
@@ -143,16 +144,5 @@ public final class DatasetFiles {
             rows[row] = row + 1;
         }
         return new CsvTable(name, sha256, header, numbers, text, integral, rows);
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new DatasetException("Cannot read " + file + " (" + e.getMessage() + ")", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 }

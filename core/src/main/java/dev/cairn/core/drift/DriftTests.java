@@ -1,7 +1,7 @@
 package dev.cairn.core.drift;
 
+import dev.cairn.core.plugins.PluginDriftTest;
 import dev.cairn.core.plugins.Plugins;
-import dev.cairn.plugins.api.DriftTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +23,8 @@ public final class DriftTests {
     /** The built-in tests and the plugins' (which the plugin loader has checked for clashing ids). */
     public static DriftTests of(Plugins plugins) {
         List<ColumnTest> tests = new ArrayList<>(Arrays.asList(StatTest.values()));
-        for (DriftTest test : plugins.driftTests()) {
-            tests.add(new PluginColumnTest(test, plugins.describeOwner(test)));
+        for (PluginDriftTest test : plugins.driftTests()) {
+            tests.add(new PluginColumnTest(test));
         }
         return new DriftTests(tests);
     }

@@ -1,50 +1,40 @@
 package dev.cairn.core.drift;
 
+import dev.cairn.core.plugins.PluginDriftTest;
+import dev.cairn.core.plugins.PluginErrors;
 import dev.cairn.plugins.api.DriftTest;
 import dev.cairn.plugins.api.PluginException;
+import java.util.List;
 
 /**
  * A plugin's drift test as the drift engine runs it: the plugin gets copies of the samples (a faulty plugin cannot
  * change what the other tests read), and whatever it throws or returns amiss becomes a {@link DatasetException}
- * naming the plugin.
+ * naming the plugin. What describes the test was read when the plugin loaded; combo boxes and tables ask for it on
+ * the JavaFX thread, where no plugin code runs.
  */
 public final class PluginColumnTest implements ColumnTest {
 
-    private final DriftTest test;
-    private final String owner;
-    // Read once, here: tables and combo boxes ask for them on the JavaFX thread, where no plugin code may run.
-    private final String id;
-    private final String displayName;
-    private final double defaultThreshold;
+    private final PluginDriftTest plugged;
     private final StatTest.Rule rule;
-    private final boolean numerical;
-    private final boolean categorical;
 
-    /** @param owner names the plugin in error messages, such as "plugin Cairn drift tests 0.1.0 (x.jar)" */
-    PluginColumnTest(DriftTest test, String owner) {
-        this.test = test;
-        this.owner = owner;
-        this.id = test.id();
-        this.displayName = test.displayName();
-        this.defaultThreshold = test.defaultThreshold();
-        this.rule = test.kind() == DriftTest.Kind.P_VALUE ? StatTest.Rule.P_BELOW : StatTest.Rule.AT_OR_ABOVE;
-        this.numerical = test.numerical();
-        this.categorical = test.categorical();
+    PluginColumnTest(PluginDriftTest plugged) {
+        this.plugged = plugged;
+        this.rule = plugged.kind() == DriftTest.Kind.P_VALUE ? StatTest.Rule.P_BELOW : StatTest.Rule.AT_OR_ABOVE;
     }
 
     @Override
     public String id() {
-        return id;
+        return plugged.id();
     }
 
     @Override
     public String displayName() {
-        return displayName;
+        return plugged.displayName();
     }
 
     @Override
     public double defaultThreshold() {
-        return defaultThreshold;
+        return plugged.defaultThreshold();
     }
 
     @Override
@@ -54,26 +44,29 @@ public final class PluginColumnTest implements ColumnTest {
 
     @Override
     public boolean appliesTo(ColumnType type) {
-        return type == ColumnType.NUMERICAL ? numerical : categorical;
+        return type == ColumnType.NUMERICAL ? plugged.numerical() : plugged.categorical();
     }
 
-    /** Which plugin the test comes from. */
+    /** Which plugin the test comes from: "plugin NAME VERSION (FILE)". */
     public String owner() {
-        return owner;
+        return plugged.owner();
     }
 
     TestOutcome apply(ColumnSample sample) {
+        DriftTest test = plugged.test();
+        String owner = plugged.owner();
         DriftTest.Result result;
         try {
             if (sample.type() == ColumnType.NUMERICAL) {
                 result = test.testNumerical(sample.numeric().reference().clone(), sample.numeric().current().clone());
             } else {
                 CategoryCounts counts = sample.counts();
-                result = test.testCategorical(counts.labels(), counts.reference().clone(), counts.current().clone());
+                result = test.testCategorical(List.copyOf(counts.labels()), counts.reference().clone(), counts.current().clone());
             }
         } catch (PluginException e) {
             throw new DatasetException("Test " + id() + " on column '" + sample.name() + "': " + e.getMessage(), e);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            PluginErrors.rethrowIfFatal(e);
             throw new DatasetException("Test " + id() + " from " + owner + " failed on column '" + sample.name()
                     + "': " + e, e);
         }

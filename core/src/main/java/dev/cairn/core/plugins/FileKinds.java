@@ -23,4 +23,9 @@ public final class FileKinds {
                 : String.join(", ", formats.subList(0, formats.size() - 1)) + " or " + formats.get(formats.size() - 1);
         return names + " " + noun + " (" + String.join(", ", extensions.stream().map(e -> "." + e).toList()) + ")";
     }
+
+    /** File chooser patterns for the extensions: "*.csv", "*.parquet". */
+    public static List<String> globs(List<String> extensions) {
+        return extensions.stream().map(extension -> "*." + extension).toList();
+    }
 }

@@ -20,6 +20,10 @@ public record LoadedPlugin(String file, String name, String version, List<String
 
     /** "name version", or the name alone when the jar gives no version. */
     public String title() {
+        return title(name, version);
+    }
+
+    static String title(String name, String version) {
         return version == null ? name : name + " " + version;
     }
 

@@ -1,22 +1,27 @@
 package dev.cairn.core.plugins;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
  * One plugin jar's class loader, child first: the jar's own classes (and the libraries shaded into it) win over
- * Cairn's, so a plugin may carry another version of a library Cairn uses. The JDK, the plugin API and SLF4J always
- * come from Cairn, or the plugin's services would not be Cairn's interfaces and its logging would go nowhere.
+ * Cairn's, so a plugin may carry another version of a library Cairn uses. The JDK (whatever the platform class
+ * loader has), the plugin API and SLF4J always come from Cairn, or the plugin's services would not be Cairn's
+ * interfaces and its logging would go nowhere.
  */
 final class PluginClassLoader extends URLClassLoader {
 
-    private static final List<String> FROM_CAIRN = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.",
-            "org.xml.", "dev.cairn.plugins.api.", "org.slf4j.");
+    private static final List<String> FROM_CAIRN = List.of("dev.cairn.plugins.api.", "org.slf4j.");
+    private static final String SERVICES = "META-INF/services/";
 
     static {
         registerAsParallelCapable();
     }
+
+    private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
 
     PluginClassLoader(String name, URL jar, ClassLoader cairn) {
         super(name, new URL[] {jar}, cairn);
@@ -27,15 +32,8 @@ final class PluginClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> type = findLoadedClass(name);
             if (type == null) {
-                if (FROM_CAIRN.stream().anyMatch(name::startsWith)) {
-                    type = getParent().loadClass(name);
-                } else {
-                    try {
-                        type = findClass(name);
-                    } catch (ClassNotFoundException notInJar) {
-                        type = getParent().loadClass(name);
-                    }
-                }
+                type = name.startsWith("java.") || FROM_CAIRN.stream().anyMatch(name::startsWith)
+                        ? getParent().loadClass(name) : load(name);
             }
             if (resolve) {
                 resolveClass(type);
@@ -44,9 +42,28 @@ final class PluginClassLoader extends URLClassLoader {
         }
     }
 
+    /** The JDK's, else the jar's, else Cairn's. */
+    private Class<?> load(String name) throws ClassNotFoundException {
+        try {
+            return platform.loadClass(name);
+        } catch (ClassNotFoundException notInTheJdk) {
+            try {
+                return findClass(name);
+            } catch (ClassNotFoundException notInJar) {
+                return getParent().loadClass(name);
+            }
+        }
+    }
+
     @Override
     public URL getResource(String name) {
         URL own = findResource(name);
         return own != null ? own : super.getResource(name);
+    }
+
+    /** Service files are the jar's own: ServiceLoader must not create the services of Cairn's class path here. */
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        return name.startsWith(SERVICES) ? findResources(name) : super.getResources(name);
     }
 }

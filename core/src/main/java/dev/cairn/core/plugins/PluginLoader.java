@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -36,6 +36,7 @@ public final class PluginLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
     private static final Pattern TEST_ID = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,16}");
     /** Cairn registers these model files itself. */
     private static final Set<String> BUILT_IN_MODEL_EXTENSIONS = Set.of("onnx");
 
@@ -53,11 +54,10 @@ public final class PluginLoader {
     }
 
     private final List<LoadedPlugin> jars = new ArrayList<>();
-    private final List<DriftTest> driftTests = new ArrayList<>();
-    private final List<DatasetReader> readers = new ArrayList<>();
-    private final List<DeploymentExporter> exporters = new ArrayList<>();
-    private final List<ModelImporter> importers = new ArrayList<>();
-    private final Map<Object, LoadedPlugin> owners = new IdentityHashMap<>();
+    private final List<PluginDriftTest> driftTests = new ArrayList<>();
+    private final List<PluginFormat<DatasetReader>> readers = new ArrayList<>();
+    private final List<PluginExporter> exporters = new ArrayList<>();
+    private final List<PluginFormat<ModelImporter>> importers = new ArrayList<>();
     private final List<Closeable> loaders = new ArrayList<>();
     private final Set<String> testIds;
     private final Set<String> datasetExtensions;
@@ -86,7 +86,7 @@ public final class PluginLoader {
             loader.loadJar(file);
         }
         return new Plugins(loader.jars, loader.driftTests, loader.readers, loader.exporters, loader.importers,
-                loader.owners, loader.loaders);
+                loader.loaders);
     }
 
     private void loadJar(Path file) {
@@ -115,87 +115,119 @@ public final class PluginLoader {
             record(new LoadedPlugin(fileName, name, version, List.of(), problems));
             return;
         }
-        List<Object> services = new ArrayList<>();
+        String owner = "plugin " + LoadedPlugin.title(name, version) + " (" + fileName + ")";
+        List<PluginService> services = new ArrayList<>();
         List<String> provides = new ArrayList<>();
-        Found found = new Found(classLoader, services, provides, problems);
-        found.collect(DriftTest.class, this::acceptDriftTest);
-        found.collect(DatasetReader.class, this::acceptReader);
-        found.collect(DeploymentExporter.class, exporter -> "Deployment export: " + exporter.targetName());
-        found.collect(ModelImporter.class, this::acceptImporter);
+        try {
+            Found found = new Found(classLoader, services, provides, problems);
+            found.collect(DriftTest.class, test -> acceptDriftTest(test, owner));
+            found.collect(DatasetReader.class, reader -> acceptReader(reader, owner));
+            found.collect(DeploymentExporter.class, exporter -> acceptExporter(exporter, owner));
+            found.collect(ModelImporter.class, importer -> acceptImporter(importer, owner));
+        } catch (Throwable e) {
+            // Found catches what services throw; this is for what it does not foresee. The jar is left out whole.
+            PluginErrors.rethrowIfFatal(e);
+            services.clear();
+            provides.clear();
+            problems.add("Cannot be loaded: " + describe(e));
+        }
         if (services.isEmpty() && problems.isEmpty()) {
             problems.add("Provides nothing Cairn uses: no META-INF/services entry names a Cairn plugin interface "
                     + "(dev.cairn.plugins.api)");
         }
-        LoadedPlugin plugin = new LoadedPlugin(fileName, name, version, provides, problems);
-        record(plugin);
+        record(new LoadedPlugin(fileName, name, version, provides, problems));
         if (services.isEmpty()) {
             close(classLoader);
             return;
         }
         loaders.add(classLoader);
-        for (Object service : services) {
-            owners.put(service, plugin);
-            if (service instanceof DriftTest test) {
+        for (PluginService service : services) {
+            if (service instanceof PluginDriftTest test) {
                 driftTests.add(test);
-            } else if (service instanceof DatasetReader reader) {
-                readers.add(reader);
-            } else if (service instanceof DeploymentExporter exporter) {
+            } else if (service instanceof PluginExporter exporter) {
                 exporters.add(exporter);
-            } else if (service instanceof ModelImporter importer) {
-                importers.add(importer);
+            } else if (service instanceof PluginFormat<?> format && format.service() instanceof DatasetReader) {
+                readers.add(cast(format));
+            } else if (service instanceof PluginFormat<?> format) {
+                importers.add(cast(format));
             }
         }
     }
 
-    /** Checks a drift test before it is offered; returns what Settings says it provides. */
-    private String acceptDriftTest(DriftTest test) {
+    /** Unchecked, but safe: the loader made each format from a service of the interface it was loaded for. */
+    @SuppressWarnings("unchecked")
+    private static <S> PluginFormat<S> cast(PluginFormat<?> format) {
+        return (PluginFormat<S>) format;
+    }
+
+    /** Checks a drift test and reads its description, once, before it is offered. */
+    private PluginDriftTest acceptDriftTest(DriftTest test, String owner) {
         String id = test.id();
         if (id == null || !TEST_ID.matcher(id).matches()) {
             throw new Refused("Drift test " + test.getClass().getName() + " has the id '" + id
                     + "': ids are lower case letters, digits and underscores, starting with a letter");
         }
-        if (!test.numerical() && !test.categorical()) {
+        String displayName = named(test.displayName(), "Drift test '" + id + "'");
+        boolean numerical = test.numerical();
+        boolean categorical = test.categorical();
+        if (!numerical && !categorical) {
             throw new Refused("Drift test '" + id + "' takes neither numerical nor categorical columns");
         }
-        if (!(test.defaultThreshold() >= 0) || test.kind() == null) {
-            throw new Refused("Drift test '" + id + "' needs a kind and a threshold of at least 0");
+        double threshold = test.defaultThreshold();
+        DriftTest.Kind kind = test.kind();
+        if (!(threshold >= 0) || Double.isInfinite(threshold) || kind == null) {
+            throw new Refused("Drift test '" + id + "' needs a kind and a finite threshold of at least 0");
         }
         if (!testIds.add(id)) {
             throw new Refused("Drift test '" + id + "' is left out: a built-in test or another plugin has that id");
         }
-        return "Drift test " + id + " (" + test.displayName() + ")";
+        return new PluginDriftTest(test, id, displayName, threshold, kind, numerical, categorical, owner);
     }
 
-    private String acceptReader(DatasetReader reader) {
-        Set<String> extensions = claim(reader.extensions(), datasetExtensions, "Dataset reader " + reader.formatName());
-        return "Dataset reader: " + reader.formatName() + " (" + dotted(extensions) + ")";
+    private PluginFormat<DatasetReader> acceptReader(DatasetReader reader, String owner) {
+        String format = named(reader.formatName(), "Dataset reader " + reader.getClass().getName());
+        Set<String> extensions = claim(reader.extensions(), datasetExtensions, "Dataset reader " + format);
+        return new PluginFormat<>(reader, "Dataset reader", format, extensions, owner);
     }
 
-    private String acceptImporter(ModelImporter importer) {
-        Set<String> extensions = claim(importer.extensions(), modelExtensions, "Model importer " + importer.formatName());
-        return "Model importer: " + importer.formatName() + " (" + dotted(extensions) + ")";
+    private PluginFormat<ModelImporter> acceptImporter(ModelImporter importer, String owner) {
+        String format = named(importer.formatName(), "Model importer " + importer.getClass().getName());
+        Set<String> extensions = claim(importer.extensions(), modelExtensions, "Model importer " + format);
+        return new PluginFormat<>(importer, "Model importer", format, extensions, owner);
     }
 
-    /** The first service to name an extension gets it; Cairn's own formats are never taken over. */
+    private static PluginExporter acceptExporter(DeploymentExporter exporter, String owner) {
+        return new PluginExporter(exporter,
+                named(exporter.targetName(), "Deployment exporter " + exporter.getClass().getName()), owner);
+    }
+
+    private static String named(String name, String who) {
+        if (name == null || name.isBlank()) {
+            throw new Refused(who + " has no name to show");
+        }
+        return name.strip();
+    }
+
+    /**
+     * The first service to name an extension gets it; Cairn's own formats are never taken over. Extensions are what
+     * follows a file name's last dot, so "tar.gz" or "" could never match a file and are refused.
+     */
     private static Set<String> claim(Set<String> wanted, Set<String> taken, String who) {
         if (wanted == null || wanted.isEmpty()) {
             throw new Refused(who + " names no file extensions");
         }
-        for (String extension : wanted) {
-            if (!extension.equals(extension.toLowerCase(Locale.ROOT)) || extension.startsWith(".")) {
+        Set<String> extensions = Set.copyOf(wanted);
+        for (String extension : extensions) {
+            if (!EXTENSION.matcher(extension).matches()) {
                 throw new Refused(who + " names the extension '" + extension
-                        + "': extensions are lower case, without the dot");
+                        + "': extensions are lower case letters and digits, without the dot");
             }
             if (taken.contains(extension)) {
                 throw new Refused(who + " is left out: ." + extension + " files are read by Cairn or another plugin");
             }
         }
-        taken.addAll(wanted);
-        return wanted;
-    }
-
-    private static String dotted(Set<String> extensions) {
-        return String.join(", ", extensions.stream().sorted().map(extension -> "." + extension).toList());
+        taken.addAll(extensions);
+        return extensions;
     }
 
     private void record(LoadedPlugin plugin) {
@@ -240,14 +272,15 @@ public final class PluginLoader {
     }
 
     /** Collects one jar's services of each interface, only those the jar itself defines (not the class path's). */
-    private record Found(ClassLoader loader, List<Object> services, List<String> provides, List<String> problems) {
+    private record Found(ClassLoader loader, List<PluginService> services, List<String> provides,
+            List<String> problems) {
 
         /** Errors after which a jar's services of one interface are given up (the iterator may keep failing). */
         private static final int MOST_ERRORS = 20;
 
-        <S> void collect(Class<S> type, java.util.function.Function<S, String> accept) {
+        <S> void collect(Class<S> type, Function<S, PluginService> accept) {
             // The iterator, not stream(): after a provider fails it goes on to the next one.
-            java.util.Iterator<S> iterator = ServiceLoader.load(type, loader).iterator();
+            Iterator<S> iterator = ServiceLoader.load(type, loader).iterator();
             for (int errors = 0; errors < MOST_ERRORS; ) {
                 try {
                     if (!iterator.hasNext()) {
@@ -257,11 +290,14 @@ public final class PluginLoader {
                     if (service.getClass().getClassLoader() != loader) {
                         continue;
                     }
-                    provides.add(accept.apply(service));
-                    services.add(service);
+                    PluginService accepted = accept.apply(service);
+                    provides.add(accepted.summary());
+                    services.add(accepted);
                 } catch (Refused refused) {
                     problems.add(refused.getMessage());
-                } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                } catch (Throwable e) {
+                    // A constructor or a describing method threw, or a class is missing or too new.
+                    PluginErrors.rethrowIfFatal(e);
                     errors++;
                     problems.add(type.getSimpleName() + " cannot be loaded: " + describe(e));
                 }

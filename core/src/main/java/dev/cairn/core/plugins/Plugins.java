@@ -1,23 +1,18 @@
 package dev.cairn.core.plugins;
 
 import dev.cairn.plugins.api.DatasetReader;
-import dev.cairn.plugins.api.DeploymentExporter;
-import dev.cairn.plugins.api.DriftTest;
 import dev.cairn.plugins.api.ModelImporter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The services the plugins folder's jars provide, and what became of each jar. Closing it closes the jars' class
- * loaders, after which the services must not be called.
- *
- * @param owners the plugin each service came from (by identity), for error messages
+ * The services the plugins folder's jars provide, each with its description read at load, and what became of each
+ * jar. Closing it closes the jars' class loaders, after which the services must not be called.
  */
-public record Plugins(List<LoadedPlugin> jars, List<DriftTest> driftTests, List<DatasetReader> datasetReaders,
-        List<DeploymentExporter> deploymentExporters, List<ModelImporter> modelImporters,
-        Map<Object, LoadedPlugin> owners, List<Closeable> loaders) implements AutoCloseable {
+public record Plugins(List<LoadedPlugin> jars, List<PluginDriftTest> driftTests,
+        List<PluginFormat<DatasetReader>> datasetReaders, List<PluginExporter> deploymentExporters,
+        List<PluginFormat<ModelImporter>> modelImporters, List<Closeable> loaders) implements AutoCloseable {
 
     public Plugins {
         jars = List.copyOf(jars);
@@ -30,14 +25,7 @@ public record Plugins(List<LoadedPlugin> jars, List<DriftTest> driftTests, List<
 
     /** No plugins: for tests and for tools that run without a data directory. */
     public static Plugins none() {
-        return new Plugins(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
-    }
-
-    /** "plugin NAME VERSION (FILE)" for the plugin {@code service} came from, for messages about it. */
-    public String describeOwner(Object service) {
-        LoadedPlugin owner = owners.get(service);
-        return owner == null ? "plugin " + service.getClass().getName()
-                : "plugin " + owner.title() + " (" + owner.file() + ")";
+        return new Plugins(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     @Override

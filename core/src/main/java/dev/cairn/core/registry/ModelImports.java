@@ -1,7 +1,10 @@
 package dev.cairn.core.registry;
 
 import dev.cairn.core.error.CairnException;
+import dev.cairn.core.io.Folders;
 import dev.cairn.core.plugins.FileKinds;
+import dev.cairn.core.plugins.PluginErrors;
+import dev.cairn.core.plugins.PluginFormat;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.plugins.api.ModelImporter;
 import dev.cairn.plugins.api.PluginException;
@@ -20,20 +23,19 @@ import java.util.Optional;
  */
 public final class ModelImports {
 
-    private final Plugins plugins;
     private final Path scratch;
-    // The importers' names and extensions, read once: drops and file choosers ask on the JavaFX thread.
-    private final Map<String, ModelImporter> importers = new HashMap<>();
+    // The importers' names and extensions were read when the plugins loaded: drops and file choosers ask on the
+    // JavaFX thread, where no plugin code may run.
+    private final Map<String, PluginFormat<ModelImporter>> importers = new HashMap<>();
     private final List<String> extensions;
     private final String description;
 
     /** @param scratch where converted files are written for the time of a registration */
     public ModelImports(Plugins plugins, Path scratch) {
-        this.plugins = plugins;
         this.scratch = scratch;
         List<String> all = new ArrayList<>(List.of("onnx"));
         List<String> formats = new ArrayList<>(List.of("ONNX"));
-        for (ModelImporter importer : plugins.modelImporters()) {
+        for (PluginFormat<ModelImporter> importer : plugins.modelImporters()) {
             importer.extensions().stream().sorted().forEach(extension -> {
                 importers.putIfAbsent(extension, importer);
                 all.add(extension);
@@ -63,25 +65,20 @@ public final class ModelImports {
     }
 
     /** The importer for {@code file}'s extension; none for ONNX files and files of no known kind. */
-    Optional<ModelImporter> importerFor(Path file) {
+    Optional<PluginFormat<ModelImporter>> importerFor(Path file) {
         return Optional.ofNullable(importers.get(FileKinds.extension(file)));
     }
 
-    /** A converted file, deleted with its scratch folder on close. */
+    /** A converted file, deleted with its scratch folder (and whatever else the importer wrote there) on close. */
     record Converted(Path onnx, Path folder) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                Files.deleteIfExists(onnx);
-                Files.deleteIfExists(folder);
-            } catch (IOException e) {
-                // Left in the scratch folder; nothing depends on it.
-            }
+            Folders.deleteQuietly(folder);
         }
     }
 
     /** Converts {@code file} with {@code importer} into an ONNX file named after it. */
-    Converted convert(Path file, ModelImporter importer) {
+    Converted convert(Path file, PluginFormat<ModelImporter> importer) {
         String fileName = file.getFileName().toString();
         Path folder;
         try {
@@ -94,7 +91,7 @@ public final class ModelImports {
         Converted converted = new Converted(folder.resolve((dot > 0 ? fileName.substring(0, dot) : fileName) + ".onnx"),
                 folder);
         try {
-            importer.convert(file, converted.onnx());
+            importer.service().convert(file, converted.onnx());
         } catch (PluginException e) {
             converted.close();
             throw new CairnException(fileName + ": " + e.getMessage(), e);
@@ -102,15 +99,16 @@ public final class ModelImports {
             converted.close();
             throw new CairnException("Cannot convert " + fileName + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             converted.close();
-            throw new CairnException("The " + importer.formatName() + " importer of " + plugins.describeOwner(importer)
+            PluginErrors.rethrowIfFatal(e);
+            throw new CairnException("The " + importer.formatName() + " importer of " + importer.owner()
                     + " failed on " + fileName + ": " + e, e);
         }
         if (!Files.isRegularFile(converted.onnx())) {
             converted.close();
-            throw new CairnException("The " + importer.formatName() + " importer of "
-                    + plugins.describeOwner(importer) + " wrote no ONNX file for " + fileName);
+            throw new CairnException("The " + importer.formatName() + " importer of " + importer.owner()
+                    + " wrote no ONNX file for " + fileName);
         }
         return converted;
     }

@@ -1,17 +1,16 @@
 package dev.cairn.core.tracking;
 
+import dev.cairn.core.io.Folders;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -110,7 +109,7 @@ public final class RunArtifacts {
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(partial);
+            Folders.deleteQuietly(partial); // a partial copy has a hidden name and never becomes the target
         }
     }
 
@@ -156,20 +155,6 @@ public final class RunArtifacts {
                 done[0] += n;
                 progress.progress(done[0], total, "Copying " + from.getFileName());
             }
-        }
-    }
-
-    /** Best effort: a leftover hidden temporary must not hide the failure that left it. */
-    private static void deleteTree(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(each);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // nothing more to do: the partial copy has a hidden name and never becomes the target
         }
     }
 }

@@ -176,6 +176,7 @@ class DeploymentExportTest {
                     + "# health: /v2/health/ready model Export Iris v4\n");
         }
 
+        // The name the bad exporter gives comes from a system property, so one jar tries them all.
         Path badDir = Files.createDirectories(pluginDir.resolve("bad"));
         PluginJars.builder().title("Escaper", "1.0").source("org.example.Escape", """
                 package org.example;
@@ -184,18 +185,31 @@ class DeploymentExportTest {
                 import java.util.Map;
                 public class Escape implements DeploymentExporter {
                     public String targetName() { return "escape"; }
-                    public Map<String, String> export(ExportedDeployment d) { return Map.of("../outside.txt", "x"); }
+                    public Map<String, String> export(ExportedDeployment d) {
+                        return Map.of(System.getProperty("cairn.test.export-name"), "x");
+                    }
                 }
                 """).service(DeploymentExporter.class, "org.example.Escape").writeTo(badDir.resolve("b.jar"));
+        Map<String, String> refused = Map.of(
+                "../outside.txt", "names the file '../outside.txt': only plain file names",
+                "sub/file.txt", "names the file 'sub/file.txt': only plain file names",
+                "Dockerfile.", "names the file 'Dockerfile.': only plain file names", // Windows drops the dot
+                "NUL.yml", "names the file 'NUL.yml': only plain file names", // a device on Windows
+                "Docker-Compose.YML", "names the file Docker-Compose.YML, which is written already");
         try (Plugins plugins = Workspace.loadPlugins(badDir)) {
             BuildContext context = TestModels.images().context(recipe, "amd64");
-            Path other = pluginDir.resolve("out");
-            assertThatThrownBy(() -> DeploymentExport.write(other, context, ExportedService.of(recipe, settings),
-                    DeploymentExport.ContextFormat.TAR, plugins)).isInstanceOf(DeployException.class)
-                    .hasMessageStartingWith("The escape export of plugin Escaper 1.0 (b.jar) names the file "
-                            + "'../outside.txt'");
-            assertThat(other.resolveSibling("outside.txt")).doesNotExist();
-            assertThat(other.resolve(DeploymentExport.COMPOSE)).as("Cairn's own files are written").exists();
+            for (Map.Entry<String, String> name : refused.entrySet()) {
+                System.setProperty("cairn.test.export-name", name.getKey());
+                Path other = Files.createTempDirectory(pluginDir, "out");
+                assertThatThrownBy(() -> DeploymentExport.write(other, context, ExportedService.of(recipe, settings),
+                        DeploymentExport.ContextFormat.TAR, plugins)).as(name.getKey())
+                        .isInstanceOf(DeployException.class)
+                        .hasMessageStartingWith("The escape export of plugin Escaper 1.0 (b.jar) " + name.getValue());
+                assertThat(pluginDir.resolve("outside.txt")).doesNotExist();
+                assertThat(other.resolve(DeploymentExport.COMPOSE)).as("Cairn's own files are written").exists();
+            }
+        } finally {
+            System.clearProperty("cairn.test.export-name");
         }
     }
 

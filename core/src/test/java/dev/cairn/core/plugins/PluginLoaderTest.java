@@ -36,16 +36,16 @@ class PluginLoaderTest {
             assertThat(loaded.jars().get(0).provides()).containsExactly("Drift test ed (Energy distance)");
             assertThat(loaded.jars().get(1).provides()).containsExactly("Dataset reader: Parquet (.parquet)");
 
-            DriftTest energy = loaded.driftTests().get(0);
-            DatasetReader parquet = loaded.datasetReaders().get(0);
+            DriftTest energy = loaded.driftTests().get(0).test();
+            DatasetReader parquet = loaded.datasetReaders().get(0).service();
+            assertThat(loaded.datasetReaders().get(0).extensions()).containsExactly("parquet");
             // Each from its own jar's loader, not from the test class path (where Maven also put them).
             assertThat(energy.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class)
                     .isNotSameAs(parquet.getClass().getClassLoader());
             assertThat(energy.getClass().getClassLoader().getParent()).isSameAs(PluginLoader.class.getClassLoader());
             // The API is Cairn's own, or the service could not be cast to it.
             assertThat(energy).isInstanceOf(DriftTest.class);
-            assertThat(loaded.describeOwner(energy))
-                    .isEqualTo("plugin Cairn extra drift tests 0.1.0-SNAPSHOT (cairn-plugin-drift-tests.jar)");
+            assertThat(loaded.driftTests().get(0).owner()).isEqualTo("plugin Cairn extra drift tests 0.1.0-SNAPSHOT (cairn-plugin-drift-tests.jar)");
         }
     }
 
@@ -88,8 +88,8 @@ class PluginLoaderTest {
                 .writeTo(plugins.resolve("h-second-ed.jar"));
 
         try (Plugins loaded = Workspace.loadPlugins(plugins)) {
-            assertThat(loaded.driftTests()).extracting(DriftTest::id).containsExactly("ed");
-            assertThat(loaded.owners().get(loaded.driftTests().get(0)).file()).isEqualTo("good.jar");
+            assertThat(loaded.driftTests()).extracting(PluginDriftTest::id).containsExactly("ed");
+            assertThat(loaded.driftTests().get(0).owner()).endsWith("(good.jar)");
             assertThat(loaded.jars()).extracting(LoadedPlugin::file).containsExactly("a-not-a-jar.jar",
                     "b-missing-class.jar", "c-throws.jar", "d-newer-java.jar", "e-nothing.jar", "f-clash.jar",
                     "good.jar", "h-second-ed.jar");
@@ -143,8 +143,98 @@ class PluginLoaderTest {
         }
     }
 
+    /**
+     * Errors, not only exceptions, from what describes a service leave that service out; names Cairn could not show
+     * and extensions no file name could match are refused. Only the jar's own services are listed, not those of the
+     * class path (where Maven put the example plugins too).
+     */
     @Test
-    void describesAServiceOfNoKnownPlugin() {
-        assertThat(Plugins.none().describeOwner("x")).isEqualTo("plugin java.lang.String");
+    void servicesThatThrowErrorsOrDescribeThemselvesAmissAreLeftOut() throws IOException {
+        PluginJars.builder().title("Errors", "1.0").source("org.example.Deep", """
+                package org.example;
+                public class Deep extends Base {
+                    @Override public String id() { return id(); }
+                }
+                """).source("org.example.Asserts", """
+                package org.example;
+                public class Asserts extends Base {
+                    @Override public String id() { throw new AssertionError("not ready"); }
+                }
+                """).source("org.example.Unnamed", """
+                package org.example;
+                public class Unnamed extends Base {
+                    @Override public String id() { return "unnamed"; }
+                    @Override public String displayName() { return " "; }
+                }
+                """).source("org.example.Fine", """
+                package org.example;
+                public class Fine extends Base {
+                    @Override public String id() { return "fine"; }
+                }
+                """).source("org.example.Base", BASE).source("org.example.TarReader", """
+                package org.example;
+                public class TarReader implements dev.cairn.plugins.api.DatasetReader {
+                    public String formatName() { return "Tarred CSV"; }
+                    public java.util.Set<String> extensions() { return java.util.Set.of("tar.gz"); }
+                    public dev.cairn.plugins.api.DataTable read(java.nio.file.Path file, int maxRows) {
+                        throw new UnsupportedOperationException();
+                    }
+                }
+                """).service(DriftTest.class, "org.example.Deep").service(DriftTest.class, "org.example.Asserts")
+                .service(DriftTest.class, "org.example.Unnamed").service(DriftTest.class, "org.example.Fine")
+                .service(DatasetReader.class, "org.example.TarReader").writeTo(plugins.resolve("errors.jar"));
+
+        try (Plugins loaded = Workspace.loadPlugins(plugins)) {
+            assertThat(loaded.driftTests()).extracting(PluginDriftTest::id).containsExactly("fine");
+            assertThat(loaded.datasetReaders()).isEmpty();
+            LoadedPlugin jar = loaded.jars().get(0);
+            assertThat(jar.provides()).containsExactly("Drift test fine (Base)");
+            assertThat(jar.problems()).hasSize(4);
+            assertThat(jar.problems().get(0)).startsWith("DriftTest cannot be loaded: StackOverflowError");
+            assertThat(jar.problems().get(1)).isEqualTo("DriftTest cannot be loaded: AssertionError (not ready)");
+            assertThat(jar.problems().get(2)).isEqualTo("Drift test 'unnamed' has no name to show");
+            assertThat(jar.problems().get(3)).isEqualTo("Dataset reader Tarred CSV names the extension 'tar.gz': "
+                    + "extensions are lower case letters and digits, without the dot");
+        }
+    }
+
+    /**
+     * Child first: a plugin's own copy of a class wins over Cairn's (commons-math3 is on Cairn's class path), and
+     * packages the JDK does not have are the plugin's whatever their prefix ({@code com.sun.jna} is a library).
+     * Closing the plugins closes the jars.
+     */
+    @Test
+    void aPluginsOwnClassesWinOverCairnsAndClosingReleasesTheJar() throws IOException {
+        PluginJars.builder().title("Own copies", "1.0").source("org.apache.commons.math3.util.FastMath", """
+                package org.apache.commons.math3.util;
+                public final class FastMath {
+                    public static String whose() { return "the plugin's"; }
+                }
+                """).source("com.sun.example.Helper", """
+                package com.sun.example;
+                public final class Helper {
+                    public static String name() { return "helper"; }
+                }
+                """).source("org.example.Own", """
+                package org.example;
+                public class Own extends Base {
+                    @Override public String id() { return "own"; }
+                    @Override public String displayName() {
+                        return org.apache.commons.math3.util.FastMath.whose() + " " + com.sun.example.Helper.name();
+                    }
+                }
+                """).source("org.example.Base", BASE).service(DriftTest.class, "org.example.Own")
+                .writeTo(plugins.resolve("own.jar"));
+        assertThat(org.apache.commons.math3.util.FastMath.class.getClassLoader())
+                .as("Cairn has commons-math3 itself").isNotNull();
+
+        java.net.URLClassLoader loader;
+        try (Plugins loaded = Workspace.loadPlugins(plugins)) {
+            assertThat(loaded.jars().get(0).problems()).isEmpty();
+            assertThat(loaded.driftTests().get(0).displayName()).isEqualTo("the plugin's helper");
+            loader = (java.net.URLClassLoader) loaded.driftTests().get(0).test().getClass().getClassLoader();
+            assertThat(loader.findResource("META-INF/MANIFEST.MF")).isNotNull();
+        }
+        assertThat(loader.findResource("META-INF/MANIFEST.MF")).as("closed with the plugins").isNull();
     }
 }

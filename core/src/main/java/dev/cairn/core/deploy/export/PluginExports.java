@@ -2,8 +2,9 @@ package dev.cairn.core.deploy.export;
 
 import dev.cairn.core.deploy.DeployException;
 import dev.cairn.core.deploy.ImageRecipe;
+import dev.cairn.core.plugins.PluginErrors;
+import dev.cairn.core.plugins.PluginExporter;
 import dev.cairn.core.plugins.Plugins;
-import dev.cairn.plugins.api.DeploymentExporter;
 import dev.cairn.plugins.api.ExportedDeployment;
 import dev.cairn.plugins.api.PluginException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,10 @@ import java.util.regex.Pattern;
  */
 final class PluginExports {
 
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /** Plain names that mean the same file on every system: no folders, no trailing dot (Windows drops it). */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,126}[A-Za-z0-9_-])?");
+    /** Windows' device names, which are no files there whatever follows the dot. */
+    private static final Pattern DEVICE_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
     static final String HEALTH_PATH = KubernetesManifests.READY_PATH;
 
     private PluginExports() {
@@ -35,28 +40,37 @@ final class PluginExports {
                 service.modelVersion(), ImageRecipe.CONTAINER_PORT, service.publishedPort(), HEALTH_PATH,
                 service.cpus(), service.memoryBytes(), service.environment());
         List<String> names = new ArrayList<>(taken);
-        for (DeploymentExporter exporter : plugins.deploymentExporters()) {
-            String who = "The " + exporter.targetName() + " export of " + plugins.describeOwner(exporter);
+        for (PluginExporter exporter : plugins.deploymentExporters()) {
+            String who = "The " + exporter.targetName() + " export of " + exporter.owner();
             Map<String, String> files;
             try {
-                files = exporter.export(deployment);
+                Map<String, String> returned = exporter.exporter().export(deployment);
+                files = returned == null ? null : new LinkedHashMap<>(returned); // copied while plugin code may fail
             } catch (PluginException e) {
                 throw new DeployException(exporter.targetName() + " export: " + e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                PluginErrors.rethrowIfFatal(e);
                 throw new DeployException(who + " failed: " + e, e);
             }
-            for (Map.Entry<String, String> file : (files == null ? Map.<String, String>of() : files).entrySet()) {
+            if (files == null) {
+                throw new DeployException(who + " returned no files (null)");
+            }
+            for (Map.Entry<String, String> file : files.entrySet()) {
                 String name = file.getKey();
-                if (name == null || !PLAIN_NAME.matcher(name).matches() || name.contains("..")) {
+                if (name == null || file.getValue() == null) {
+                    throw new DeployException(who + " returned " + (name == null ? "a file without a name"
+                            : "no text for " + name));
+                }
+                if (!PLAIN_NAME.matcher(name).matches() || name.contains("..") || DEVICE_NAME.matcher(name).matches()) {
                     throw new DeployException(who + " names the file '" + name + "': only plain file names are "
-                            + "written (letters, digits, '.', '_', '-'; no folders)");
+                            + "written (letters, digits, '.', '_', '-'; no folders, no trailing dot, no device names)");
                 }
                 if (names.stream().anyMatch(name::equalsIgnoreCase)) {
                     throw new DeployException(who + " names the file " + name + ", which is written already");
                 }
                 names.add(name);
                 Path target = folder.resolve(name);
-                Files.writeString(target, file.getValue() == null ? "" : file.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
                 written.add(target);
             }
         }
