@@ -1,6 +1,5 @@
 package dev.cairn.app.cli;
 
-import dev.cairn.core.deploy.BuildContext;
 import dev.cairn.core.deploy.DeployServices;
 import dev.cairn.core.deploy.DeploySettings;
 import dev.cairn.core.deploy.DeployStrategy;
@@ -10,13 +9,11 @@ import dev.cairn.core.deploy.DockerHost;
 import dev.cairn.core.deploy.ImageRecipe;
 import dev.cairn.core.deploy.TrafficPolicy;
 import dev.cairn.core.deploy.export.DeploymentExport;
-import dev.cairn.core.deploy.export.ExportedService;
 import dev.cairn.core.error.CairnException;
 import dev.cairn.runtime.cli.ByteSize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -146,14 +143,13 @@ final class DeployCommand implements Callable<Integer> {
     private int export(DeployWorkspace workspace, String name, String version, DeploySettings settings,
                        PrintWriter out) {
         DeployServices services = workspace.services();
-        DeployableModel deployable = services.models().resolve(name, version);
-        ImageRecipe recipe = services.images().recipe(deployable);
-        BuildContext context = services.images().context(recipe, arch);
-        String from = " (linux/" + arch + ", FROM " + services.images().baseImage() + ")";
         if (export.getFileName() != null && export.getFileName().toString().endsWith(".tar")) {
-            DeploymentExport.writeTar(export, context);
-            out.println("Wrote the build context of " + deployable.reference() + from + " to " + export
-                    + "; build it with: docker build -t " + recipe.tag() + " - < " + export);
+            DeployableModel deployable = services.models().resolve(name, version);
+            ImageRecipe recipe = services.images().recipe(deployable);
+            DeploymentExport.writeTar(export, services.images().context(recipe, arch));
+            out.println("Wrote the build context of " + deployable.reference() + " (linux/" + arch + ", FROM "
+                    + services.images().baseImage() + ") to " + export + "; build it with: docker build -t "
+                    + recipe.tag() + " - < " + export);
             return 0;
         }
         DeploymentExport.ContextFormat format = switch (exportFormat) {
@@ -161,13 +157,12 @@ final class DeployCommand implements Callable<Integer> {
             case "tar" -> DeploymentExport.ContextFormat.TAR;
             default -> throw new CairnException("--export-format is folder or tar (got '" + exportFormat + "')");
         };
-        List<Path> files = DeploymentExport.write(export, context, ExportedService.of(recipe, settings), format,
-                workspace.plugins());
-        out.println("Wrote the export of " + deployable.reference() + from + " to " + export + ":");
-        files.forEach(file -> out.println("  " + export.relativize(file)));
-        out.println("Build the image with: docker build -t " + recipe.tag() + " "
-                + (format == DeploymentExport.ContextFormat.TAR ? "- < " + export.resolve(DeploymentExport.CONTEXT_TAR)
-                : export.toString()));
+        DeploymentExport.Written written = DeploymentExport.writeVersion(services, name, version, settings, arch,
+                format, export, workspace.plugins());
+        out.println("Wrote the export of " + written.model().reference() + " (" + written.platform() + ", FROM "
+                + written.baseImage() + ") to " + export + ":");
+        written.files().forEach(file -> out.println("  " + export.relativize(file)));
+        out.println("Build the image with: " + written.buildCommand());
         return 0;
     }
 }

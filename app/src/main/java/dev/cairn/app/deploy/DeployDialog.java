@@ -1,11 +1,13 @@
 package dev.cairn.app.deploy;
 
+import static dev.cairn.app.deploy.FormFields.field;
+import static dev.cairn.app.deploy.FormFields.label;
+
 import dev.cairn.core.deploy.DeployStrategy;
 import java.util.Optional;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
@@ -51,11 +53,11 @@ final class DeployDialog extends Dialog<DeployDialog.Request> {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label("Model"), name);
-        form.addRow(1, new Label("Version"), version);
-        form.addRow(2, new Label("Host"), host);
-        form.addRow(3, new Label("Strategy"), strategy);
-        form.addRow(4, new Label("Base image"), base);
+        form.addRow(0, label("Model"), name);
+        form.addRow(1, label("Version"), version);
+        form.addRow(2, label("Host"), host);
+        form.addRow(3, label("Strategy"), strategy);
+        form.addRow(4, label("Base image"), base);
         getDialogPane().setContent(form);
         ButtonType deploy = new ButtonType("Deploy", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(deploy, ButtonType.CANCEL);
@@ -67,12 +69,5 @@ final class DeployDialog extends Dialog<DeployDialog.Request> {
 
     Optional<Request> ask() {
         return showAndWait();
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        return field;
     }
 }

@@ -69,6 +69,12 @@ public final class DeploymentsView extends VBox {
                 ignored -> new DeployDialog(model.defaultBaseImage()).ask().ifPresent(request -> model.deploy(
                         request.name(), request.version(), request.host(), request.strategy(), request.baseImage())));
         deploy.disableProperty().bind(model.busy());
+        Button export = button("deployments-export", "Export…", "Write a model version's build context with compose, "
+                + "Swarm, Kubernetes and KServe files into a folder, to run it without Cairn",
+                ignored -> new ExportDialog(model.defaultBaseImage()).ask().ifPresent(request -> model.export(
+                        request.name(), request.version(), request.baseImage(), request.arch(), request.format(),
+                        request.folder())));
+        export.disableProperty().bind(model.busy());
         // Deploy... on a version's page lands here: open the dialog once this view is on screen.
         model.deployAsked().addListener((obs, old, ask) -> askWhenShown(model));
         sceneProperty().addListener((obs, old, scene) -> askWhenShown(model));
@@ -76,13 +82,17 @@ public final class DeploymentsView extends VBox {
         progress.setId("deployments-progress");
         progress.progressProperty().bind(model.deployProgress());
         progress.visibleProperty().bind(model.busy());
-        HBox header = new HBox(8, title, spacer, progress, deploy, refresh);
+        HBox header = new HBox(8, title, spacer, progress, deploy, export, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("deployments-table");
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("Nothing deployed yet: run 'cairn deploy NAME:VERSION' or use a model's Deploy."));
+        Label empty = new Label("Nothing deployed yet. Deploy… runs a registered model version on a Docker host "
+                + "('cairn deploy NAME:VERSION'); Export… writes the files that run it elsewhere.");
+        empty.setWrapText(true);
+        empty.setPadding(new javafx.geometry.Insets(0, 24, 0, 24));
+        table.setPlaceholder(empty);
         table.getColumns().add(column("#", 50, row -> Long.toString(row.deployment().id())));
         table.getColumns().add(column("Model", 160, DeploymentRow::model));
         table.getColumns().add(column("Version", 70, row -> Integer.toString(row.deployment().modelVersion())));

@@ -4,6 +4,7 @@ import dev.cairn.app.shell.Notifier;
 import dev.cairn.app.task.BackgroundTask;
 import dev.cairn.app.task.TaskExecutor;
 import dev.cairn.app.task.TaskHandle;
+import dev.cairn.core.deploy.DeployServices;
 import dev.cairn.core.deploy.DeploySettings;
 import dev.cairn.core.deploy.DeployStrategy;
 import dev.cairn.core.deploy.Deployer;
@@ -11,13 +12,21 @@ import dev.cairn.core.deploy.Deployment;
 import dev.cairn.core.deploy.DeploymentStatus;
 import dev.cairn.core.deploy.ReadyProbe;
 import dev.cairn.core.deploy.TrafficPolicy;
+import dev.cairn.core.deploy.export.DeploymentExport;
+import dev.cairn.core.error.CairnException;
+import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.progress.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,7 +47,8 @@ public final class DeploymentsViewModel {
     static final int LOG_LINES = 2000;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
-    private final Function<String, Deployer> deployersOnBase;
+    private final Function<String, DeployServices> servicesOnBase;
+    private final Plugins plugins;
     private final String defaultBaseImage;
     private final Deployer deployer;
     private final TaskExecutor tasks;
@@ -54,11 +64,6 @@ public final class DeploymentsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private TaskHandle following;
 
-    /**
-     * @param deployersOnBase the deployer whose images build FROM a given base image
-     * @param defaultBaseImage the base image offered first
-     * @param fxThread runs a change on the JavaFX thread ({@code Platform::runLater}); log lines arrive in batches
-     */
     /** A version someone asked to deploy from elsewhere (its page): the view opens its deploy dialog for it. */
     public record DeployAsk(String name, String version) {
     }
@@ -73,11 +78,18 @@ public final class DeploymentsViewModel {
         return deployAsked;
     }
 
-    public DeploymentsViewModel(Function<String, Deployer> deployersOnBase, String defaultBaseImage,
-                                TaskExecutor tasks, Notifier notifier, Consumer<Runnable> fxThread) {
-        this.deployersOnBase = deployersOnBase;
+    /**
+     * @param servicesOnBase the deploy services whose images build FROM a given base image
+     * @param defaultBaseImage the base image offered first
+     * @param plugins whose deployment exporters add files to an export
+     * @param fxThread runs a change on the JavaFX thread ({@code Platform::runLater}); log lines arrive in batches
+     */
+    public DeploymentsViewModel(Function<String, DeployServices> servicesOnBase, String defaultBaseImage,
+                                Plugins plugins, TaskExecutor tasks, Notifier notifier, Consumer<Runnable> fxThread) {
+        this.servicesOnBase = servicesOnBase;
         this.defaultBaseImage = defaultBaseImage;
-        this.deployer = deployersOnBase.apply(defaultBaseImage);
+        this.plugins = plugins;
+        this.deployer = servicesOnBase.apply(defaultBaseImage).deployer();
         this.tasks = tasks;
         this.notifier = notifier;
         this.fxThread = fxThread;
@@ -132,7 +144,7 @@ public final class DeploymentsViewModel {
      * the build's output and each step in the log pane as they come and the build's step count as progress.
      */
     public void deploy(String name, String version, String host, DeployStrategy strategy, String baseImage) {
-        Deployer onBase = baseImage.equals(defaultBaseImage) ? deployer : deployersOnBase.apply(baseImage);
+        Deployer onBase = baseImage.equals(defaultBaseImage) ? deployer : servicesOnBase.apply(baseImage).deployer();
         stopFollowing();
         log.clear();
         ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
@@ -145,6 +157,56 @@ public final class DeploymentsViewModel {
                     }
                     queue(pending, message);
                 }));
+    }
+
+    /**
+     * Writes {@code name:version}'s build context and manifests into {@code folder} (relative to the home folder when
+     * not absolute), as {@code cairn deploy --export} does; the files written show in the log pane. A folder that
+     * holds anything already is refused: an export never overwrites the user's files.
+     */
+    public void export(String name, String version, String baseImage, String arch, DeploymentExport.ContextFormat format,
+                       String folder) {
+        stopFollowing();
+        error.set("");
+        String title = "Exporting " + name + ":" + version;
+        tasks.execute(BackgroundTask.of(title, (progress, cancellation) -> {
+            Path target = exportFolder(folder);
+            progress.progress(-1, -1, title + " to " + target);
+            return DeploymentExport.writeVersion(servicesOnBase.apply(baseImage), name, version,
+                    DeploySettings.defaults(), arch, format, target, plugins);
+        }).busy(busy).onSuccess(written -> {
+            Path target = written.files().get(0).getParent();
+            log.clear();
+            log.add("Wrote the export of " + written.model().reference() + " (" + written.platform() + ", FROM "
+                    + written.baseImage() + ") to " + target + ":");
+            written.files().forEach(file -> log.add("  " + target.relativize(file)));
+            log.add("Build the image with: " + written.buildCommand());
+            log.add("Run it there with: docker compose up, docker stack deploy -c " + DeploymentExport.STACK
+                    + " NAME, or kubectl apply -f " + DeploymentExport.KUBERNETES);
+            notifier.info("Exported " + written.model().reference() + " to " + target + " ("
+                    + written.files().size() + " files)");
+        }).onError(Exception.class, e -> error.set(title + " failed: " + e.getMessage())));
+    }
+
+    private static Path exportFolder(String folder) throws IOException {
+        Path target;
+        try {
+            target = Path.of(System.getProperty("user.home")).resolve(folder).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new CairnException("'" + folder + "' is not a folder name: " + e.getReason());
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new CairnException(target + " is a file; choose a new or empty folder");
+        }
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CairnException(target + " is not empty; choose a new or empty folder, so no file of "
+                            + "yours is overwritten");
+                }
+            }
+        }
+        return target;
     }
 
     /** Shows the container's last lines, then new ones as they come, until {@link #stopFollowing()}. */

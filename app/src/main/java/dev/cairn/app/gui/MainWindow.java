@@ -84,9 +84,9 @@ public final class MainWindow {
         ModelsViewModel models = new ModelsViewModel(services.registry(), services.tasks(), services.notifier(),
                 services.undo());
         DeploymentsViewModel deployments = new DeploymentsViewModel(base -> DeployServices.of(services.workspace(),
-                services.registry(), System.getenv(), base).deployer(), System.getenv().getOrDefault(
-                        "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.tasks(), services.notifier(),
-                Platform::runLater);
+                services.registry(), System.getenv(), base), System.getenv().getOrDefault(
+                        "CAIRN_BASE_IMAGE", ImageRecipe.DEFAULT_BASE_IMAGE), services.plugins(), services.tasks(),
+                services.notifier(), Platform::runLater);
         DriftViewModel drift = new DriftViewModel(services.tasks(), services.datasets(), services.driftReports(),
                 services.notifier(), services.plugins());
         shell = new ShellView(sectionViews(services, models, drift, deployments), statusBar);

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.core.deploy.BuildContext;
 import dev.cairn.core.deploy.DeployException;
+import dev.cairn.core.deploy.DeployServices;
+import dev.cairn.core.deploy.DeploySettings;
+import dev.cairn.core.deploy.DeployableModel;
+import dev.cairn.core.deploy.ImageRecipe;
 import dev.cairn.core.plugins.Plugins;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,6 +74,35 @@ public final class DeploymentExport {
             throw new DeployException("Cannot write the export to " + folder + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /**
+     * What {@link #writeVersion} wrote.
+     *
+     * @param platform such as {@code linux/amd64}
+     * @param buildCommand the {@code docker build} that makes the image from what was written
+     */
+    public record Written(DeployableModel model, String platform, String baseImage, List<Path> files,
+            String buildCommand) {
+        public Written {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * Exports {@code name:version} (a version number or an alias) as {@link #write} does, for an engine of
+     * architecture {@code dockerArch} ({@code amd64} or {@code arm64}): what {@code cairn deploy --export} and the
+     * Deployments section's Export... write.
+     */
+    public static Written writeVersion(DeployServices services, String name, String version, DeploySettings settings,
+            String dockerArch, ContextFormat format, Path folder, Plugins plugins) {
+        DeployableModel model = services.models().resolve(name, version);
+        ImageRecipe recipe = services.images().recipe(model);
+        BuildContext context = services.images().context(recipe, dockerArch);
+        List<Path> files = write(folder, context, ExportedService.of(recipe, settings), format, plugins);
+        String build = "docker build -t " + recipe.tag() + " "
+                + (format == ContextFormat.TAR ? "- < " + folder.resolve(CONTEXT_TAR) : folder.toString());
+        return new Written(model, "linux/" + dockerArch, services.images().baseImage(), files, build);
     }
 
     /** Writes only the build context, as a tar, to {@code file}, for {@code docker build - < file}. */
