@@ -11,9 +11,15 @@ public final class FxWait {
     private FxWait() {
     }
 
+    /**
+     * Waits until {@code condition} holds, asking it on the JavaFX thread: it reads controls and observable lists,
+     * which only that thread may touch (asked from the test thread, a list being changed throws
+     * ConcurrentModificationException now and then).
+     */
     public static void until(Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met within 20 s", e);
         }

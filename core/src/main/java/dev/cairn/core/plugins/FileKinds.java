@@ -24,8 +24,12 @@ public final class FileKinds {
         return names + " " + noun + " (" + String.join(", ", extensions.stream().map(e -> "." + e).toList()) + ")";
     }
 
-    /** File chooser patterns for the extensions: "*.csv", "*.parquet". */
+    /**
+     * File chooser patterns for the extensions, lower and upper case: "*.csv", "*.CSV". GTK's chooser matches
+     * patterns case-sensitively, and files from Windows machines often have upper-case extensions.
+     */
     public static List<String> globs(List<String> extensions) {
-        return extensions.stream().map(extension -> "*." + extension).toList();
+        return extensions.stream().flatMap(extension -> java.util.stream.Stream.of("*." + extension,
+                "*." + extension.toUpperCase(Locale.ROOT))).distinct().toList();
     }
 }
