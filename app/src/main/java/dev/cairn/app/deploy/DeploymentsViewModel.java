@@ -14,6 +14,7 @@ import dev.cairn.core.deploy.ReadyProbe;
 import dev.cairn.core.deploy.TrafficPolicy;
 import dev.cairn.core.deploy.export.DeploymentExport;
 import dev.cairn.core.error.CairnException;
+import dev.cairn.core.io.Folders;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.progress.ProgressListener;
 import java.io.IOException;
@@ -161,19 +162,27 @@ public final class DeploymentsViewModel {
 
     /**
      * Writes {@code name:version}'s build context and manifests into {@code folder} (relative to the home folder when
-     * not absolute), as {@code cairn deploy --export} does; the files written show in the log pane. A folder that
-     * holds anything already is refused: an export never overwrites the user's files.
+     * not absolute; {@code ~/} is the home folder), as {@code cairn deploy --export} does; the files written show in
+     * the log pane. A folder that holds anything already is refused: an export never overwrites the user's files. An
+     * export that fails part way removes what it wrote, so the same folder can be chosen again.
      */
     public void export(String name, String version, String baseImage, String arch, DeploymentExport.ContextFormat format,
                        String folder) {
         stopFollowing();
         error.set("");
+        deployProgress.set(-1);
         String title = "Exporting " + name + ":" + version;
         tasks.execute(BackgroundTask.of(title, (progress, cancellation) -> {
             Path target = exportFolder(folder);
+            boolean existed = Files.isDirectory(target);
             progress.progress(-1, -1, title + " to " + target);
-            return DeploymentExport.writeVersion(servicesOnBase.apply(baseImage), name, version,
-                    DeploySettings.defaults(), arch, format, target, plugins);
+            try {
+                return DeploymentExport.writeVersion(servicesOnBase.apply(baseImage), name, version,
+                        DeploySettings.defaults(), arch, format, target, plugins);
+            } catch (RuntimeException e) {
+                removeWritten(target, existed);
+                throw e;
+            }
         }).busy(busy).onSuccess(written -> {
             Path target = written.files().get(0).getParent();
             log.clear();
@@ -188,12 +197,19 @@ public final class DeploymentsViewModel {
         }).onError(Exception.class, e -> error.set(title + " failed: " + e.getMessage())));
     }
 
-    private static Path exportFolder(String folder) throws IOException {
+    /** The folder to export into, absolute; refused unless it is new or empty. */
+    static Path exportFolder(String folder) {
+        Path home = Path.of(System.getProperty("user.home"));
+        String text = folder.strip();
+        if (text.isEmpty()) {
+            throw new CairnException("Give a folder to export into");
+        }
         Path target;
         try {
-            target = Path.of(System.getProperty("user.home")).resolve(folder).toAbsolutePath().normalize();
+            target = (text.equals("~") ? home : text.startsWith("~/") ? home.resolve(text.substring(2))
+                    : home.resolve(text)).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new CairnException("'" + folder + "' is not a folder name: " + e.getReason());
+            throw new CairnException("'" + text + "' is not a folder name: " + e.getReason());
         }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new CairnException(target + " is a file; choose a new or empty folder");
@@ -204,9 +220,25 @@ public final class DeploymentsViewModel {
                     throw new CairnException(target + " is not empty; choose a new or empty folder, so no file of "
                             + "yours is overwritten");
                 }
+            } catch (IOException e) {
+                throw new CairnException("Cannot look into " + target + " (" + e.getClass().getSimpleName()
+                        + "); choose a folder you can write to", e);
             }
         }
         return target;
+    }
+
+    /** After a failed export: the folder as it was, gone if the export made it, empty if it was empty. */
+    private static void removeWritten(Path target, boolean existed) {
+        if (!existed) {
+            Folders.deleteQuietly(target);
+            return;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            entries.forEach(Folders::deleteQuietly);
+        } catch (IOException e) {
+            // What is left shows when the folder is chosen again; the export's own error says what went wrong.
+        }
     }
 
     /** Shows the container's last lines, then new ones as they come, until {@link #stopFollowing()}. */

@@ -54,7 +54,7 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
                 return text.startsWith("One") ? ContextFormat.TAR : ContextFormat.FOLDER;
             }
         });
-        TextField folder = field("export-folder", "a new or empty folder");
+        TextField folder = field("export-folder", "a new or empty folder (~/ is your home folder)");
         folder.setPrefColumnCount(28);
         Button choose = new Button("Choose…");
         choose.setId("export-choose-folder");
@@ -87,7 +87,8 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
         getDialogPane().getButtonTypes().setAll(export, ButtonType.CANCEL);
         getDialogPane().lookupButton(export).disableProperty().bind(name.textProperty().isEmpty()
                 .or(version.textProperty().isEmpty()).or(base.textProperty().isEmpty())
-                .or(folder.textProperty().isEmpty()));
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> folder.getText().isBlank(),
+                        folder.textProperty())));
         setResultConverter(button -> button == export ? new Request(name.getText().trim(), version.getText().trim(),
                 base.getText().trim(), arch.getValue(), format.getValue(), folder.getText().trim()) : null);
     }

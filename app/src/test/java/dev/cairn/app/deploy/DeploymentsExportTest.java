@@ -54,6 +54,9 @@ class DeploymentsExportTest {
                 public class Systemd implements DeploymentExporter {
                     public String targetName() { return "systemd unit"; }
                     public Map<String, String> export(ExportedDeployment d) {
+                        if (Boolean.getBoolean("cairn.test.export-fails")) {
+                            throw new IllegalStateException("no unit today");
+                        }
                         return Map.of(d.name() + ".service", "ExecStart=/usr/bin/docker run " + d.image() + "\\n");
                     }
                 }
@@ -104,6 +107,19 @@ class DeploymentsExportTest {
         assertThat(error.getText()).isEqualTo("Exporting Iris GUI:1 failed: " + folder + " is not empty; choose a new "
                 + "or empty folder, so no file of yours is overwritten");
         assertThat(folder.resolve(DeploymentExport.COMPOSE)).content().isEqualTo("# edited by hand\n");
+
+        // A plugin that fails part way: the error names it, and the folder the export made is gone again.
+        Path other = workspace.home().resolve("exports").resolve("iris-1-again");
+        System.setProperty("cairn.test.export-fails", "true");
+        try {
+            export(robot, other);
+            FxWait.until(() -> error.getText().contains("systemd unit"));
+        } finally {
+            System.clearProperty("cairn.test.export-fails");
+        }
+        assertThat(error.getText()).startsWith("Exporting Iris GUI:1 failed: The systemd unit export of plugin "
+                + "Systemd units 1.0 (systemd.jar) failed: java.lang.IllegalStateException: no unit today");
+        assertThat(other).doesNotExist();
     }
 
     @SuppressWarnings("unchecked")

@@ -63,11 +63,29 @@ class PluginsGuiTest {
         stage.show();
     }
 
+    /** Set by the guard plugin when one of its methods runs on the JavaFX thread. */
+    private static final String BREACH = "cairn.test.plugin-called-on-fx-thread";
+
     @AfterEach
     void close() {
         services.close();
         workspace.close();
         TestFiles.deleteRecursively(workspace.home());
+        assertThat(System.clearProperty(BREACH)).as("plugin code ran on the JavaFX thread at").isNull();
+    }
+
+    /** A plugin's reader that fails: the Drift section says which plugin failed on which file, and goes on. */
+    @Test
+    void aFailingReaderIsNamedInTheDriftSection(FxRobot robot) throws Exception {
+        Path reference = Files.writeString(workspace.home().resolve("january.guarded"), "anything");
+        Path current = Files.writeString(workspace.home().resolve("february.guarded"), "anything");
+
+        robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(reference, current))));
+        FxWait.until(() -> robot.lookup("#drift-error").tryQuery().map(node -> !((Label) node).getText().isEmpty())
+                .orElse(false));
+        assertThat(robot.lookup("#drift-error").queryAs(Label.class).getText()).contains("The Guarded reader of "
+                + "plugin Guarded 1.0 (off-the-fx-thread.jar) failed on january.guarded: "
+                + "java.lang.UnsupportedOperationException");
     }
 
     @Test
@@ -96,8 +114,10 @@ class PluginsGuiTest {
      * code (a slow or stuck plugin would freeze the window).
      */
     private static PluginJars offTheFxThread() {
+        // An exception thrown on the JavaFX thread is only printed, so the guard also leaves a mark the test reads.
         String guard = "static void guard() { if (Thread.currentThread().getName().equals(\"JavaFX Application "
-                + "Thread\")) throw new IllegalStateException(\"called on the JavaFX thread\"); }";
+                + "Thread\")) { System.setProperty(\"" + BREACH + "\", new Throwable().getStackTrace()[1]"
+                + ".toString()); throw new IllegalStateException(\"called on the JavaFX thread\"); } }";
         return PluginJars.builder().title("Guarded", "1.0").source("org.example.GuardedTest", """
                 package org.example;
                 import dev.cairn.plugins.api.DriftTest;
@@ -148,7 +168,10 @@ class PluginsGuiTest {
                 .filter(box -> box.getParent() instanceof TableCell<?, ?> cell && cell.getTableRow() != null
                         && cell.getTableRow().getItem() instanceof ColumnDrift row && row.column().equals("temp"))
                 .findFirst().orElseThrow();
-        assertThat(tempTest.getItems()).extracting(ColumnTest::id).contains("ks", "wasserstein", "ed");
+        assertThat(tempTest.getItems()).extracting(ColumnTest::id).contains("ks", "wasserstein", "ed", "fx_guard");
+        // The list shows every test by name, the guarded plugin's too, drawn on the JavaFX thread.
+        robot.interact(tempTest::show);
+        robot.interact(tempTest::hide);
         ColumnTest energy = tempTest.getItems().stream().filter(test -> test.id().equals("ed")).findFirst()
                 .orElseThrow();
         robot.interact(() -> tempTest.setValue(energy));

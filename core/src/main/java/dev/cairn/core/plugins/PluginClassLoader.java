@@ -3,6 +3,8 @@ package dev.cairn.core.plugins;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -61,9 +63,17 @@ final class PluginClassLoader extends URLClassLoader {
         return own != null ? own : super.getResource(name);
     }
 
-    /** Service files are the jar's own: ServiceLoader must not create the services of Cairn's class path here. */
+    /**
+     * The jar's own first, then Cairn's, as for classes. Service files are the jar's alone: ServiceLoader must not
+     * create the services of Cairn's class path here.
+     */
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-        return name.startsWith(SERVICES) ? findResources(name) : super.getResources(name);
+        if (name.startsWith(SERVICES)) {
+            return findResources(name);
+        }
+        List<URL> all = new ArrayList<>(Collections.list(findResources(name)));
+        all.addAll(Collections.list(getParent().getResources(name)));
+        return Collections.enumeration(all);
     }
 }
