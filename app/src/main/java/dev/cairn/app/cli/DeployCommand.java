@@ -160,8 +160,8 @@ final class DeployCommand implements Callable<Integer> {
         DeploymentExport.Written written = DeploymentExport.writeVersion(services, name, version, settings, arch,
                 format, export, workspace.plugins());
         out.println("Wrote the export of " + written.model().reference() + " (" + written.platform() + ", FROM "
-                + written.baseImage() + ") to " + export + ":");
-        written.files().forEach(file -> out.println("  " + export.relativize(file)));
+                + written.baseImage() + ") to " + written.folder() + ":");
+        written.files().forEach(file -> out.println("  " + written.folder().relativize(file)));
         out.println("Build the image with: " + written.buildCommand());
         return 0;
     }

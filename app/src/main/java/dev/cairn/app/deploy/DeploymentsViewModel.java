@@ -51,6 +51,8 @@ public final class DeploymentsViewModel {
     private final Function<String, DeployServices> servicesOnBase;
     private final Plugins plugins;
     private final String defaultBaseImage;
+    // Kept: its image service caches the runtime jar's digest and the slimmed jar per platform (seconds of work).
+    private final DeployServices defaultServices;
     private final Deployer deployer;
     private final TaskExecutor tasks;
     private final Notifier notifier;
@@ -90,7 +92,8 @@ public final class DeploymentsViewModel {
         this.servicesOnBase = servicesOnBase;
         this.defaultBaseImage = defaultBaseImage;
         this.plugins = plugins;
-        this.deployer = servicesOnBase.apply(defaultBaseImage).deployer();
+        this.defaultServices = servicesOnBase.apply(defaultBaseImage);
+        this.deployer = defaultServices.deployer();
         this.tasks = tasks;
         this.notifier = notifier;
         this.fxThread = fxThread;
@@ -145,7 +148,7 @@ public final class DeploymentsViewModel {
      * the build's output and each step in the log pane as they come and the build's step count as progress.
      */
     public void deploy(String name, String version, String host, DeployStrategy strategy, String baseImage) {
-        Deployer onBase = baseImage.equals(defaultBaseImage) ? deployer : servicesOnBase.apply(baseImage).deployer();
+        Deployer onBase = servicesOn(baseImage).deployer();
         stopFollowing();
         log.clear();
         ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
@@ -177,14 +180,14 @@ public final class DeploymentsViewModel {
             boolean existed = Files.isDirectory(target);
             progress.progress(-1, -1, title + " to " + target);
             try {
-                return DeploymentExport.writeVersion(servicesOnBase.apply(baseImage), name, version,
+                return DeploymentExport.writeVersion(servicesOn(baseImage), name, version,
                         DeploySettings.defaults(), arch, format, target, plugins);
             } catch (RuntimeException e) {
                 removeWritten(target, existed);
                 throw e;
             }
         }).busy(busy).onSuccess(written -> {
-            Path target = written.files().get(0).getParent();
+            Path target = written.folder();
             log.clear();
             log.add("Wrote the export of " + written.model().reference() + " (" + written.platform() + ", FROM "
                     + written.baseImage() + ") to " + target + ":");
@@ -195,6 +198,11 @@ public final class DeploymentsViewModel {
             notifier.info("Exported " + written.model().reference() + " to " + target + " ("
                     + written.files().size() + " files)");
         }).onError(Exception.class, e -> error.set(title + " failed: " + e.getMessage())));
+    }
+
+    /** The default base image's services, kept, or new ones building FROM {@code baseImage}. */
+    private DeployServices servicesOn(String baseImage) {
+        return baseImage.equals(defaultBaseImage) ? defaultServices : servicesOnBase.apply(baseImage);
     }
 
     /** The folder to export into, absolute; refused unless it is new or empty. */

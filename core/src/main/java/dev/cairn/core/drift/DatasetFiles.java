@@ -1,10 +1,10 @@
 package dev.cairn.core.drift;
 
+import dev.cairn.core.io.Sha256;
 import dev.cairn.core.plugins.FileKinds;
 import dev.cairn.core.plugins.PluginErrors;
 import dev.cairn.core.plugins.PluginFormat;
 import dev.cairn.core.plugins.Plugins;
-import dev.cairn.core.io.Sha256;
 import dev.cairn.plugins.api.DataTable;
 import dev.cairn.plugins.api.DatasetReader;
 import dev.cairn.plugins.api.PluginException;

@@ -3,6 +3,7 @@ package dev.cairn.core.plugins;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** How Cairn names the kinds of file it opens, its own and its plugins', in messages and file choosers. */
 public final class FileKinds {
@@ -29,7 +30,7 @@ public final class FileKinds {
      * patterns case-sensitively, and files from Windows machines often have upper-case extensions.
      */
     public static List<String> globs(List<String> extensions) {
-        return extensions.stream().flatMap(extension -> java.util.stream.Stream.of("*." + extension,
+        return extensions.stream().flatMap(extension -> Stream.of("*." + extension,
                 "*." + extension.toUpperCase(Locale.ROOT))).distinct().toList();
     }
 }

@@ -34,8 +34,7 @@ final class PluginClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> type = findLoadedClass(name);
             if (type == null) {
-                type = name.startsWith("java.") || FROM_CAIRN.stream().anyMatch(name::startsWith)
-                        ? getParent().loadClass(name) : load(name);
+                type = FROM_CAIRN.stream().anyMatch(name::startsWith) ? getParent().loadClass(name) : load(name);
             }
             if (resolve) {
                 resolveClass(type);

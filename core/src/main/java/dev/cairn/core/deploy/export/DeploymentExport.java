@@ -79,10 +79,11 @@ public final class DeploymentExport {
     /**
      * What {@link #writeVersion} wrote.
      *
+     * @param folder where the files are
      * @param platform such as {@code linux/amd64}
      * @param buildCommand the {@code docker build} that makes the image from what was written
      */
-    public record Written(DeployableModel model, String platform, String baseImage, List<Path> files,
+    public record Written(DeployableModel model, Path folder, String platform, String baseImage, List<Path> files,
             String buildCommand) {
         public Written {
             files = List.copyOf(files);
@@ -102,7 +103,7 @@ public final class DeploymentExport {
         List<Path> files = write(folder, context, ExportedService.of(recipe, settings), format, plugins);
         String build = "docker build -t " + recipe.tag() + " "
                 + (format == ContextFormat.TAR ? "- < " + folder.resolve(CONTEXT_TAR) : folder.toString());
-        return new Written(model, "linux/" + dockerArch, services.images().baseImage(), files, build);
+        return new Written(model, folder, "linux/" + dockerArch, services.images().baseImage(), files, build);
     }
 
     /** Writes only the build context, as a tar, to {@code file}, for {@code docker build - < file}. */
