@@ -47,12 +47,10 @@ cp plugins/drift-tests/target/cairn-plugin-drift-tests-*.jar plugins/parquet/tar
 listing=$(cd / && cairn --home "$home" plugins) || fail "cairn plugins found a problem: $listing"
 grep -q 'provides Drift test ed (Energy distance)' <<< "$listing" || fail "no energy-distance test: $listing"
 grep -q 'provides Dataset reader: Parquet (.parquet)' <<< "$listing" || fail "no Parquet reader: $listing"
-penguins=$(cd "$(dirname "$0")/../.." && pwd)/shared/data/datasets/penguins.csv
-if [ -f "$penguins" ]; then
-  drift=$(cd / && cairn --home "$home" drift "$penguins" "$penguins" --column-test bill_length_mm=ed --no-register) \
-    || fail "cairn drift with the plugin's test failed: $drift"
-  grep -Eq '^bill_length_mm +num +ed ' <<< "$drift" || fail "the plugin's test is not in the report: $drift"
-fi
+penguins=$(cd "$(dirname "$0")/.." && pwd)/testdata/datasets/penguins.csv
+drift=$(cd / && cairn --home "$home" drift "$penguins" "$penguins" --column-test bill_length_mm=ed --no-register) \
+  || fail "cairn drift with the plugin's test failed: $drift"
+grep -Eq '^bill_length_mm +num +ed ' <<< "$drift" || fail "the plugin's test is not in the report: $drift"
 
 files=$(dpkg -L cairn)
 grep -qx /opt/cairn/lib/app/cairn-runtime.jar <<< "$files" || fail "cairn-runtime.jar is not beside cairn.jar"

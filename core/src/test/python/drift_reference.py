@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Cairn's drift tests: every statistical test on real splits of ../shared/data/datasets.
+"""Reference values for Cairn's drift tests: every statistical test on real splits of testdata/datasets.
 
 Each test follows Evidently's legacy stattests sources (src/evidently/legacy/calculations/stattests/) with
 numpy and scipy, so the Java engine can be checked against the library users know. Evidently itself is not
@@ -11,6 +11,7 @@ Run from the repository root:  python3 core/src/test/python/drift_reference.py
 It rewrites core/src/test/resources/dev/cairn/core/drift/scipy-reference.json.
 """
 import csv
+import gzip
 import json
 import math
 import os
@@ -25,7 +26,7 @@ from scipy.special import gammaln, kv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
-DATA = os.path.join(os.path.dirname(REPO), "shared", "data", "datasets")
+DATA = os.path.join(REPO, "testdata", "datasets")
 OUT = os.path.join(REPO, "core", "src", "test", "resources", "dev", "cairn", "core", "drift", "scipy-reference.json")
 MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "n/a", "#N/A", "<NA>", "-NaN", "-nan"}
 
@@ -51,7 +52,11 @@ SPLITS = {
 
 
 def read_rows(name):
-    with open(os.path.join(DATA, name), newline="", encoding="utf-8") as f:
+    path = os.path.join(DATA, name)
+    if not os.path.exists(path):  # kept compressed in the repository (adult.csv.gz: no file there is over 5 MB)
+        with gzip.open(path + ".gz", "rt", newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+    with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 

@@ -8,7 +8,7 @@ import dev.cairn.app.gui.MainWindow;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.core.bench.BenchmarkProgress;
 import dev.cairn.core.bench.StoredBenchmark;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -205,7 +205,7 @@ class BenchmarkPaneTest {
     }
 
     private void openBenchmarkTab(FxRobot robot, String file, String name) {
-        Path model = SharedData.model(file);
+        Path model = TestData.model(file);
         robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(model))));
         FxWait.until(() -> robot.lookup("#register-name").tryQuery().isPresent());
         TextField nameField = robot.lookup("#register-name").queryAs(TextField.class);

@@ -7,7 +7,7 @@ import dev.cairn.core.bench.BenchmarkProgress;
 import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.bench.BenchmarkedModel;
 import dev.cairn.core.bench.RunLimit;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** The benchmark view model without a display: tasks run at once, progress is applied on the calling thread. */
 class BenchmarkViewModelTest {
 
-    private static final Path IRIS = SharedData.model("tribuo_iris_lr.onnx");
+    private static final Path IRIS = TestData.model("tribuo_iris_lr.onnx");
 
     private Workspace workspace;
     private BenchmarkStore store;

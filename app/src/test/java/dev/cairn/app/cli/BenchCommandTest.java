@@ -1,12 +1,13 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.testdata.BuildFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.bench.StoredBenchmark;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,7 @@ class BenchCommandTest {
 
     @Test
     void printsAPerfTestStyleReportAndStoresTheResult() {
-        String cnn = SharedData.model("tribuo_cnn_mnist.onnx").toString();
+        String cnn = TestData.model("tribuo_cnn_mnist.onnx").toString();
         assertThat(run("bench", cnn, "--warmup", "2", "--repetitions", "30", "--batch", "4", "--threads", "1"))
                 .as(err.toString()).isZero();
 
@@ -56,7 +57,7 @@ class BenchCommandTest {
 
     @Test
     void benchmarksARegisteredVersionAsJson() throws Exception {
-        assertThat(run("models", "register", SharedData.model("tribuo_tinybert.onnx").toString(), "--name", "bert"))
+        assertThat(run("models", "register", TestData.model("tribuo_tinybert.onnx").toString(), "--name", "bert"))
                 .as(err.toString()).isZero();
         assertThat(run("bench", "bert:1", "--json", "-r", "20", "--warmup", "1", "--dim", "sequence=8",
                 "--concurrency", "2", "--opt-level", "basic")).as(err.toString()).isZero();
@@ -70,18 +71,18 @@ class BenchCommandTest {
         assertThat(result.path("latency").path("p99Nanos").asLong()).isPositive();
         assertThat(result.path("inputShapes").path("input_ids").toString()).isEqualTo("[1,8]");
         assertThat(result.path("settings").path("optimization").asText()).isEqualTo("BASIC");
-        assertThat(result.path("machine").path("ortVersion").asText()).isEqualTo("1.29.0");
+        assertThat(result.path("machine").path("ortVersion").asText()).isEqualTo(BuildFacts.onnxRuntimeVersion());
         assertThat(result.has("histogram")).isFalse();
     }
 
     @Test
     void badSettingsEndWithOneLineAndNothingStored() {
-        String squeezenet = SharedData.model("light_squeezenet.onnx").toString();
+        String squeezenet = TestData.model("light_squeezenet.onnx").toString();
         assertThat(run("bench", squeezenet, "--batch", "8", "-r", "5")).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("cairn: input 'data_0' has a fixed first dimension 1 "
                 + "([1,3,224,224]); a batch size cannot change it");
 
-        String bert = SharedData.model("tribuo_tinybert.onnx").toString();
+        String bert = TestData.model("tribuo_tinybert.onnx").toString();
         assertThat(run("bench", bert, "--dim", "seq=8", "-r", "5")).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("cairn: the model has no free dimension named 'seq'; its free "
                 + "dimensions are batch, sequence");
@@ -101,7 +102,7 @@ class BenchCommandTest {
 
     @Test
     void aSweepPrintsOneRowPerValueAndTheStoredResultsCompareAndExport() throws Exception {
-        String iris = SharedData.model("tribuo_iris_lr.onnx").toString();
+        String iris = TestData.model("tribuo_iris_lr.onnx").toString();
         assertThat(run("bench", iris, "--warmup", "0.2s", "-r", "200", "--sweep", "batch=1,8,64")).as(err.toString())
                 .isZero();
         assertThat(out.toString()).contains("Sweep 1 over batch size: tribuo_iris_lr.onnx",
@@ -135,7 +136,7 @@ class BenchCommandTest {
 
     @Test
     void badSweepsAndWarmupsAreOneLine() {
-        String iris = SharedData.model("tribuo_iris_lr.onnx").toString();
+        String iris = TestData.model("tribuo_iris_lr.onnx").toString();
         assertThat(run("bench", iris, "--sweep", "heads=1,2")).isEqualTo(1);
         assertThat(err.toString().strip()).contains("unknown sweep parameter 'heads'").doesNotContain("\n");
         assertThat(run("bench", iris, "--warmup", "soon")).isEqualTo(1);

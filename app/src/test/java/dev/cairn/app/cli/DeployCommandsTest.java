@@ -3,7 +3,7 @@ package dev.cairn.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.deploy.LocalDocker;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -38,7 +38,7 @@ class DeployCommandsTest {
     @Test
     void deployListLogsAndRemoveFromTheCommandLine() throws Exception {
         LocalDocker.require();
-        assertThat(run("models", "register", SharedData.model("tribuo_iris_lr.onnx").toString(), "--name", "cli-iris"))
+        assertThat(run("models", "register", TestData.model("tribuo_iris_lr.onnx").toString(), "--name", "cli-iris"))
                 .as(err.toString()).isZero();
         assertThat(run("hosts", "test")).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("local: Docker ").contains("API 1.");
@@ -66,7 +66,7 @@ class DeployCommandsTest {
 
     @Test
     void exportWritesABuildContextWithoutAnEngine() throws Exception {
-        assertThat(run("models", "register", SharedData.model("tribuo_iris_lr.onnx").toString(), "--name", "ctx"))
+        assertThat(run("models", "register", TestData.model("tribuo_iris_lr.onnx").toString(), "--name", "ctx"))
                 .isZero();
         Path context = folder.resolve("context");
         assertThat(run("deploy", "ctx:1", "--export", context.toString(), "--arch", "arm64")).as(err.toString()).isZero();
@@ -76,7 +76,7 @@ class DeployCommandsTest {
             assertThat(runtime.getEntry("ai/onnxruntime/native/linux-aarch64/libonnxruntime.so")).isNotNull();
             assertThat(runtime.getEntry("ai/onnxruntime/native/linux-x64/libonnxruntime.so")).isNull();
         }
-        assertThat(context.resolve("model.onnx")).hasSameBinaryContentAs(SharedData.model("tribuo_iris_lr.onnx"));
+        assertThat(context.resolve("model.onnx")).hasSameBinaryContentAs(TestData.model("tribuo_iris_lr.onnx"));
         assertThat(out.toString()).contains("docker build -t cairn/ctx:1 " + context);
         assertThat(Files.readString(context.resolve("docker-compose.yml"))).contains("image: cairn/ctx:1");
         assertThat(Files.readString(context.resolve("kubernetes.yml"))).contains("kind: Deployment", "kind: Service");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +33,7 @@ class DriftCommandTest {
 
     @BeforeEach
     void splitTheBikeData() throws IOException {
-        List<String> lines = Files.readAllLines(SharedData.path("datasets/bike_sharing_hour.csv"));
+        List<String> lines = Files.readAllLines(TestData.path("datasets/bike_sharing_hour.csv"));
         List<String> reference = new ArrayList<>(List.of(lines.get(0)));
         List<String> current = new ArrayList<>(List.of(lines.get(0)));
         for (String line : lines.subList(1, lines.size())) {

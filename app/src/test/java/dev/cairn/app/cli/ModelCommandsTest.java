@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cairn models register}, {@code inspect} and {@code predict} on the real models of shared/data. */
+/** {@code cairn models register}, {@code inspect} and {@code predict} on the real models of testdata/. */
 class ModelCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,7 @@ class ModelCommandsTest {
         List<Integer> labels = new ArrayList<>();
         ObjectNode request = JSON.createObjectNode();
         ObjectNode input = request.putArray("inputs").addObject().put("name", "input_image").put("datatype", "FP32");
-        List<String> lines = Files.readAllLines(SharedData.model("tribuo_mnist_test_head.libsvm"));
+        List<String> lines = Files.readAllLines(TestData.model("tribuo_mnist_test_head.libsvm"));
         input.putArray("shape").add(lines.size()).add(1).add(28).add(28);
         ArrayNode data = input.putArray("data");
         for (String line : lines) {
@@ -58,7 +58,7 @@ class ModelCommandsTest {
         }
         Path requestFile = Files.writeString(folder.resolve("digits.json"), request.toString());
 
-        assertThat(run("models", "register", SharedData.model("tribuo_cnn_mnist.onnx").toString(), "--name", "mnist",
+        assertThat(run("models", "register", TestData.model("tribuo_cnn_mnist.onnx").toString(), "--name", "mnist",
                 "--description", "small CNN")).isZero();
         assertThat(out.toString()).startsWith("Registered mnist version 1 from tribuo_cnn_mnist.onnx (88,469 bytes, sha256 ");
 
@@ -86,7 +86,7 @@ class ModelCommandsTest {
     void aScikitLearnPipelineRunsFromCsvWithZipMapProbabilitiesAsColumns() throws IOException {
         Path csv = Files.writeString(folder.resolve("passengers.csv"),
                 "pclass,sex,age,fare,embarked\n1,female,29,211.3375,S\n3,male,30,8.05,S\n");
-        assertThat(run("predict", SharedData.model("skl_pipeline_titanic_mixed_string_float.onnx").toString(),
+        assertThat(run("predict", TestData.model("skl_pipeline_titanic_mixed_string_float.onnx").toString(),
                 "--input", csv.toString())).as(err.toString()).isZero();
         List<String> table = out.toString().lines().toList();
         assertThat(table.get(0)).isEqualTo("output_label,output_probability[0],output_probability[1]");
@@ -101,10 +101,10 @@ class ModelCommandsTest {
 
     @Test
     void inspectPrintsTextAndJson() throws IOException {
-        assertThat(run("inspect", SharedData.model("tribuo_tinybert.onnx").toString())).isZero();
+        assertThat(run("inspect", TestData.model("tribuo_tinybert.onnx").toString())).isZero();
         assertThat(out.toString()).contains("IR version:", "Opsets:        ai.onnx 11",
                 "input_ids: tensor(int64) [batch, sequence]", "Nodes: 129");
-        assertThat(run("inspect", SharedData.model("tribuo_tinybert.onnx").toString(), "--json")).isZero();
+        assertThat(run("inspect", TestData.model("tribuo_tinybert.onnx").toString(), "--json")).isZero();
         JsonNode report = JSON.readTree(out.toString());
         assertThat(report.path("nodeCount").asInt()).isEqualTo(129);
         assertThat(report.path("opsets").path("ai.onnx").asInt()).isEqualTo(11);
@@ -118,13 +118,13 @@ class ModelCommandsTest {
 
         Path wrongName = Files.writeString(folder.resolve("wrong.json"),
                 "{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 4], \"datatype\": \"FP32\", \"data\": [1, 2, 3, 4]}]}");
-        assertThat(run("predict", SharedData.model("tribuo_iris_lr.onnx").toString(), "--input", wrongName.toString()))
+        assertThat(run("predict", TestData.model("tribuo_iris_lr.onnx").toString(), "--input", wrongName.toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).startsWith("cairn: unknown input 'x'").contains("input");
 
         Path wrongShape = Files.writeString(folder.resolve("shape.json"),
                 "{\"inputs\": [{\"name\": \"input\", \"shape\": [1, 3], \"datatype\": \"FP32\", \"data\": [1, 2, 3]}]}");
-        assertThat(run("predict", SharedData.model("tribuo_iris_lr.onnx").toString(), "--input", wrongShape.toString()))
+        assertThat(run("predict", TestData.model("tribuo_iris_lr.onnx").toString(), "--input", wrongShape.toString()))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("'input'").contains("4").contains("3");
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,7 +50,7 @@ class PluginsCommandTest {
         Path plugins = Files.createDirectories(folder.resolve("home/plugins"));
         Files.copy(PluginJars.example("cairn-plugin-drift-tests"), plugins.resolve("drift-tests.jar"));
         Files.copy(PluginJars.example("cairn-plugin-parquet"), plugins.resolve("parquet.jar"));
-        Path days = SharedData.path("datasets/bike_sharing_day.csv");
+        Path days = TestData.path("datasets/bike_sharing_day.csv");
         Path reference = ParquetFiles.write(days, "yr = 0", folder.resolve("2011.parquet"));
         Path current = ParquetFiles.write(days, "yr = 1", folder.resolve("2012.parquet"));
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.app.Main;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ class ServeCommandTest {
         Path home = folder.resolve("home");
         StringWriter err = new StringWriter();
         assertThat(CairnCommand.run(new String[] {"models", "register",
-                SharedData.model("tribuo_iris_lr.onnx").toString(), "--name", "iris"},
+                TestData.model("tribuo_iris_lr.onnx").toString(), "--name", "iris"},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 Map.of("CAIRN_HOME", home.toString()))).as(err.toString()).isZero();
 

@@ -11,7 +11,7 @@ import dev.cairn.core.deploy.export.DeploymentExport;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.testing.PluginJars;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import dev.cairn.plugins.api.DeploymentExporter;
@@ -80,7 +80,7 @@ class DeploymentsExportTest {
     @Test
     @SuppressWarnings("unchecked")
     void exportsAVersionIntoANewFolderAndNeverOverwrites(FxRobot robot) throws Exception {
-        services.registry().registration().register(SharedData.model("tribuo_iris_lr.onnx"), "Iris GUI", null, null,
+        services.registry().registration().register(TestData.model("tribuo_iris_lr.onnx"), "Iris GUI", null, null,
                 ProgressListener.NONE, Cancellation.NEVER);
         Path folder = workspace.home().resolve("exports").resolve("iris-1");
         robot.interact(() -> window.shell().selectedProperty().set(Section.DEPLOYMENTS));

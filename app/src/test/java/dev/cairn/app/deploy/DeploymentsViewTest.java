@@ -14,7 +14,7 @@ import dev.cairn.core.deploy.DockerEngine;
 import dev.cairn.core.deploy.LocalDocker;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class DeploymentsViewTest {
     @SuppressWarnings("unchecked")
     void showsTheLiveHealthFollowsTheLogAndStops(FxRobot robot) throws Exception {
         LocalDocker.require();
-        services.registry().registration().register(SharedData.model("tribuo_iris_lr.onnx"), MODEL, null, null,
+        services.registry().registration().register(TestData.model("tribuo_iris_lr.onnx"), MODEL, null, null,
                 ProgressListener.NONE, Cancellation.NEVER);
         deploy = DeployServices.of(workspace, services.registry(), System.getenv(), LocalDocker.BASE_IMAGE);
 

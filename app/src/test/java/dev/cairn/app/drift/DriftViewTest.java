@@ -8,7 +8,7 @@ import dev.cairn.app.gui.MainWindow;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.core.drift.ColumnDrift;
 import dev.cairn.core.drift.StatTest;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class DriftViewTest {
         new MainWindow(stage, services, UiPreferences.DEFAULT);
         stage.show();
         // Bike rentals by day: 2011 as the reference, 2012 as the current data (a year of growth in rentals).
-        List<String> lines = Files.readAllLines(SharedData.path("datasets/bike_sharing_day.csv"));
+        List<String> lines = Files.readAllLines(TestData.path("datasets/bike_sharing_day.csv"));
         String header = lines.get(0);
         reference = workspace.home().resolve("bikes-2011.csv");
         current = workspace.home().resolve("bikes-2012.csv");

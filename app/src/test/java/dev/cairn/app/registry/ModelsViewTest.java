@@ -9,7 +9,7 @@ import dev.cairn.app.shell.Section;
 import dev.cairn.app.shell.UiPreferences;
 import dev.cairn.core.registry.ModelVersion;
 import dev.cairn.core.registry.Stage;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -54,7 +54,7 @@ class ModelsViewTest {
 
     @Test
     void dropRegisterInspectAndRunAModel(FxRobot robot) {
-        Path model = SharedData.model("skl_rf_iris_treeensemble_zipmap.onnx");
+        Path model = TestData.model("skl_rf_iris_treeensemble_zipmap.onnx");
         // What a drop of the file on the window does: the router hands it to the ONNX handler.
         robot.interact(() -> Platform.runLater(() -> services.drops().route(List.of(model))));
         FxWait.until(() -> robot.lookup("#register-name").tryQuery().isPresent());

@@ -11,7 +11,7 @@ import dev.cairn.core.drift.ColumnDrift;
 import dev.cairn.core.drift.ColumnTest;
 import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import dev.cairn.plugins.api.DatasetReader;
@@ -152,7 +152,7 @@ class PluginsGuiTest {
 
     @Test
     void parquetFilesCompareAndThePluginsTestIsUsedInTheReport(FxRobot robot) throws Exception {
-        Path days = SharedData.path("datasets/bike_sharing_day.csv");
+        Path days = TestData.path("datasets/bike_sharing_day.csv");
         Path reference = ParquetFiles.write(days, "yr = 0", workspace.home().resolve("bikes-2011.parquet"));
         Path current = ParquetFiles.write(days, "yr = 1", workspace.home().resolve("bikes-2012.parquet"));
 

@@ -8,7 +8,7 @@ import dev.cairn.app.gui.MainWindow;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.registry.RegisteredModel;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.testing.TestFiles;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class PolishTest {
 
     @Test
     void aSavedDescriptionIsUndone(FxRobot robot) {
-        services.registry().registration().register(SharedData.model("tribuo_iris_lr.onnx"), "iris", null, "first",
+        services.registry().registration().register(TestData.model("tribuo_iris_lr.onnx"), "iris", null, "first",
                 ProgressListener.NONE, Cancellation.NEVER);
         services.registry().registry().updateModelDescription("iris", "before");
         var models = new dev.cairn.app.registry.ModelsViewModel(services.registry(), services.tasks(),

@@ -3,7 +3,7 @@ package dev.cairn.core.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.runtime.model.ModelRunner;
 import dev.cairn.runtime.tensor.IoSpec;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BenchInputShapesTest {
 
     private static List<IoSpec> inputsOf(String model) throws Exception {
-        try (ModelRunner runner = ModelRunner.open(SharedData.model(model))) {
+        try (ModelRunner runner = ModelRunner.open(TestData.model(model))) {
             return runner.inputs();
         }
     }

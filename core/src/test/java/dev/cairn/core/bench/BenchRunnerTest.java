@@ -1,11 +1,12 @@
 package dev.cairn.core.bench;
 
+import dev.cairn.testdata.BuildFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.progress.OperationCancelledException;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class BenchRunnerTest {
     @Test
     void aShortRunOnTheCnnGivesSaneFigures() {
         List<BenchmarkProgress> reports = new CopyOnWriteArrayList<>();
-        BenchmarkResult result = runner.run(SHORT.withBatch(8), SharedData.model("tribuo_cnn_mnist.onnx"),
+        BenchmarkResult result = runner.run(SHORT.withBatch(8), TestData.model("tribuo_cnn_mnist.onnx"),
                 reports::add, () -> false);
 
         assertThat(result.inputShapes()).containsEntry("input_image", List.of(8L, 1L, 28L, 28L));
@@ -53,7 +54,7 @@ class BenchRunnerTest {
         // Process CPU time ticks in 10 ms steps and counts the JIT too: over so short a run only its presence is sure.
         assertThat(result.cpuPercent()).isNotNull().isNotNegative();
         assertThat(result.machine().cores()).isPositive();
-        assertThat(result.machine().ortVersion()).isEqualTo("1.29.0");
+        assertThat(result.machine().ortVersion()).isEqualTo(BuildFacts.onnxRuntimeVersion());
         assertThat(reports).extracting(BenchmarkProgress::phase)
                 .contains(BenchmarkProgress.Phase.LOADING, BenchmarkProgress.Phase.WARMUP,
                         BenchmarkProgress.Phase.MEASURING);
@@ -65,7 +66,7 @@ class BenchRunnerTest {
     @Test
     void fourThreadsShareOneSessionForATimedRun() {
         BenchmarkResult result = runner.run(SHORT.withMeasured(RunLimit.ofSeconds(0.5)).withConcurrency(4)
-                .withDims(Map.of("sequence", 16L)), SharedData.model("tribuo_tinybert.onnx"), BenchmarkListener.NONE,
+                .withDims(Map.of("sequence", 16L)), TestData.model("tribuo_tinybert.onnx"), BenchmarkListener.NONE,
                 () -> false);
 
         assertThat(result.inputShapes()).containsEntry("input_ids", List.of(1L, 16L));
@@ -77,7 +78,7 @@ class BenchRunnerTest {
     void theOcrModelRunsAtTheGivenImageSize() {
         BenchmarkResult result = runner.run(SHORT.withMeasured(RunLimit.ofRuns(5)).withDims(
                 Map.of("p2o.DynamicDimension.1", 64L, "p2o.DynamicDimension.2", 64L)),
-                SharedData.model("ppocrv4_det.onnx"), BenchmarkListener.NONE, () -> false);
+                TestData.model("ppocrv4_det.onnx"), BenchmarkListener.NONE, () -> false);
         assertThat(result.inputShapes()).containsEntry("x", List.of(1L, 3L, 64L, 64L));
         assertThat(result.latency().count()).isEqualTo(5);
     }
@@ -97,7 +98,7 @@ class BenchRunnerTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> runner.run(SHORT.withMeasured(RunLimit.ofSeconds(600)).withConcurrency(2)
                         .withDims(Map.of("p2o.DynamicDimension.1", 320L, "p2o.DynamicDimension.2", 320L)),
-                SharedData.model("ppocrv4_det.onnx"), BenchmarkListener.NONE, cancelled::get))
+                TestData.model("ppocrv4_det.onnx"), BenchmarkListener.NONE, cancelled::get))
                 .isInstanceOf(OperationCancelledException.class);
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(30);
         canceller.join();
@@ -105,18 +106,18 @@ class BenchRunnerTest {
 
     @Test
     void badSettingsFailBeforeAnythingRuns() {
-        assertThatThrownBy(() -> runner.run(SHORT.withBatch(8), SharedData.model("light_squeezenet.onnx"),
+        assertThatThrownBy(() -> runner.run(SHORT.withBatch(8), TestData.model("light_squeezenet.onnx"),
                 BenchmarkListener.NONE, () -> false))
                 .isInstanceOf(BenchmarkException.class).hasMessageContaining("a batch size cannot change it");
         assertThatThrownBy(() -> runner.run(SHORT.withDims(Map.of("height", 3L)),
-                SharedData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false))
+                TestData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false))
                 .isInstanceOf(BenchmarkException.class).hasMessageContaining("its free dimensions are batch");
         assertThatThrownBy(() -> runner.run(SHORT, Path.of("no-such-model.onnx"), BenchmarkListener.NONE, () -> false))
                 .isInstanceOf(BenchmarkException.class).hasMessageContaining("no-such-model.onnx");
         assertThatThrownBy(() -> BenchmarkSettings.defaults().withConcurrency(0))
                 .isInstanceOf(BenchmarkException.class).hasMessage("concurrency must be at least 1, got 0");
         assertThatThrownBy(() -> runner.run(SHORT.withProvider(BenchmarkSettings.Provider.CUDA),
-                SharedData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false))
+                TestData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false))
                 .isInstanceOf(BenchmarkException.class).hasMessageContaining("CUDA");
     }
 
@@ -125,14 +126,14 @@ class BenchRunnerTest {
         Path json = Files.writeString(folder.resolve("iris.json"), "{\"inputs\": [{\"name\": \"input\", "
                 + "\"shape\": [2, 4], \"datatype\": \"FP32\", \"data\": [5.1, 3.5, 1.4, 0.2, 6.7, 3.0, 5.2, 2.3]}]}");
         BenchmarkResult fromJson = runner.run(SHORT.withInput(InputSource.file(json)),
-                SharedData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false);
+                TestData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false);
         assertThat(fromJson.inputShapes()).containsEntry("input", List.of(2L, 4L));
         assertThat(fromJson.samplesPerInference()).isEqualTo(2);
 
         Path csv = Files.writeString(folder.resolve("titanic.csv"),
                 "pclass,sex,age,fare,embarked\n1,female,29,211.3,S\n3,male,40,7.9,Q\n2,male,,13,C\n");
         BenchmarkResult fromCsv = runner.run(SHORT.withInput(InputSource.file(csv)),
-                SharedData.model("skl_pipeline_titanic_mixed_string_float.onnx"), BenchmarkListener.NONE, () -> false);
+                TestData.model("skl_pipeline_titanic_mixed_string_float.onnx"), BenchmarkListener.NONE, () -> false);
         assertThat(fromCsv.inputShapes()).containsEntry("age", List.of(3L, 1L));
 
         assertThatThrownBy(() -> SHORT.withBatch(4).withInput(InputSource.file(json)))
@@ -142,7 +143,7 @@ class BenchRunnerTest {
     @Test
     void aStoredResultComesBackWithItsHistogram(Workspace workspace) {
         BenchmarkResult result = runner.run(SHORT.withMeasured(RunLimit.ofRuns(200)),
-                SharedData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false);
+                TestData.model("tribuo_iris_lr.onnx"), BenchmarkListener.NONE, () -> false);
         BenchmarkStore store = new BenchmarkStore(workspace.store(), Clock.systemUTC());
 
         StoredBenchmark saved = store.save(new BenchmarkedModel("iris", 3, "ab".repeat(32), "/tmp/iris.onnx"), result);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.progress.OperationCancelledException;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,7 +86,7 @@ class BenchSweepTest {
     void aBadPointFailsTheSweepAndKeepsThePointsBeforeIt(Workspace workspace) {
         BenchmarkStore store = new BenchmarkStore(workspace.store(), Clock.systemUTC());
         SweepRunner sweeps = new SweepRunner(new BenchmarkRunner(), store);
-        Path squeezenet = SharedData.model("light_squeezenet.onnx"); // input [1,3,224,224]: the batch is fixed
+        Path squeezenet = TestData.model("light_squeezenet.onnx"); // input [1,3,224,224]: the batch is fixed
 
         assertThatThrownBy(() -> sweeps.run(BenchmarkSweep.parse("batch=1,2"), SHORT.withMeasured(RunLimit.ofRuns(3)),
                 squeezenet, CNN, SweepListener.NONE, () -> false))
@@ -138,6 +138,6 @@ class BenchSweepTest {
     }
 
     private static Path cnn() {
-        return SharedData.model("tribuo_cnn_mnist.onnx");
+        return TestData.model("tribuo_cnn_mnist.onnx");
     }
 }

@@ -5,7 +5,7 @@ import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.registry.ModelVersion;
 import dev.cairn.core.registry.RegistryServices;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.time.Clock;
@@ -28,7 +28,7 @@ final class DeployFixture implements AutoCloseable {
     DeployFixture(Workspace workspace, String modelName) {
         this.modelName = modelName;
         registry = RegistryServices.of(workspace, TrackingServices.of(workspace));
-        ModelVersion first = registry.registration().register(SharedData.model("tribuo_iris_lr.onnx"), modelName, null,
+        ModelVersion first = registry.registration().register(TestData.model("tribuo_iris_lr.onnx"), modelName, null,
                 null, ProgressListener.NONE, Cancellation.NEVER).version();
         registry.registry().createVersion(modelName, first.source(), null, null, "the same file again", Map.of(),
                 first.provenance());
@@ -41,7 +41,7 @@ final class DeployFixture implements AutoCloseable {
 
     /** Registers {@code file} (from the shared models) as the model's next version and returns its number. */
     int addVersion(String file) {
-        return registry.registration().register(SharedData.model(file), modelName, null, null, ProgressListener.NONE,
+        return registry.registration().register(TestData.model(file), modelName, null, null, ProgressListener.NONE,
                 Cancellation.NEVER).version().version();
     }
 

@@ -1,7 +1,7 @@
 package dev.cairn.core.deploy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ final class TestModels {
 
     /** The Tribuo iris classifier from the shared test data, as version {@code version} of {@code name}. */
     static DeployableModel iris(String name, int version) {
-        Path file = SharedData.model("tribuo_iris_lr.onnx");
+        Path file = TestData.model("tribuo_iris_lr.onnx");
         return new DeployableModel(name, version, sha256(file), file);
     }
 

@@ -3,7 +3,7 @@ package dev.cairn.core.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.testing.FreshWorkspaceExtension;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +25,8 @@ class DatasetStoreTest {
     @Test
     void registersVersionsByContentAndFindsThemAgain(Workspace workspace) {
         DatasetStore store = new DatasetStore(workspace.store(), CLOCK);
-        Path penguins = SharedData.path("datasets/penguins.csv");
-        Path day = SharedData.path("datasets/bike_sharing_day.csv");
+        Path penguins = TestData.path("datasets/penguins.csv");
+        Path day = TestData.path("datasets/bike_sharing_day.csv");
 
         DatasetStore.Registration first = store.register("tabular", read(penguins), penguins);
         DatasetStore.Registration again = store.register("tabular", read(penguins), penguins);

@@ -10,7 +10,7 @@ import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.testing.ParquetFiles;
 import dev.cairn.core.testing.PluginJars;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.plugins.api.DriftTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class DriftPluginsTest {
     /** Bike sharing 2011 against 2012 as CSV and as Parquet: the same report, with the plugin's test where chosen. */
     @Test
     void parquetFilesGiveTheSameReportAsTheirCsvAndThePluginTestMatchesScipy() throws Exception {
-        Path hours = SharedData.path("datasets/bike_sharing_hour.csv");
+        Path hours = TestData.path("datasets/bike_sharing_hour.csv");
         Path referenceCsv = split(hours, "0", dir.resolve("2011.csv"));
         Path currentCsv = split(hours, "1", dir.resolve("2012.csv"));
         Path referenceParquet = ParquetFiles.write(referenceCsv, "true", dir.resolve("2011.parquet"));
@@ -137,7 +137,7 @@ class DriftPluginsTest {
                 }
                 """).service(DriftTest.class, "org.example.Throwing").service(DriftTest.class, "org.example.NotANumber")
                 .writeTo(folder.resolve("faulty.jar"));
-        Path hours = SharedData.path("datasets/bike_sharing_hour.csv");
+        Path hours = TestData.path("datasets/bike_sharing_hour.csv");
         Path reference = split(hours, "0", dir.resolve("a.csv"));
         Path current = split(hours, "1", dir.resolve("b.csv"));
         try (Plugins faulty = Workspace.loadPlugins(folder)) {

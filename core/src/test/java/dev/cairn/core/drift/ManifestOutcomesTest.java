@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Evidently's default tests and dataset verdicts on the splits whose outcomes shared/data/datasets/MANIFEST.md states. */
+/** Evidently's default tests and dataset verdicts on the splits whose outcomes testdata/MANIFEST.md states. */
 class ManifestOutcomesTest {
 
     private static DriftReport report(String split, Set<String> excluded) {

@@ -1,6 +1,6 @@
 package dev.cairn.core.drift;
 
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The reference/current splits of ../shared/data/datasets that MANIFEST.md suggests (and drift_reference.py computes),
+ * The reference/current splits of testdata/datasets that testdata/MANIFEST.md suggests (and drift_reference.py computes),
  * cut from one CSV by a predicate on its rows.
  */
 final class RealSplits {
@@ -49,7 +49,7 @@ final class RealSplits {
     /** The split's two tables, typed together with {@code chosen} types and its own exclusions plus {@code excluded}. */
     static ColumnTyping.Pair load(String name, Set<String> moreExcluded) {
         Split split = SPLITS.get(name);
-        CsvTable table = CsvTableReader.read(SharedData.path("datasets/" + split.file()));
+        CsvTable table = CsvTableReader.read(TestData.path("datasets/" + split.file()));
         Set<String> excluded = new java.util.HashSet<>(split.excluded());
         excluded.addAll(moreExcluded);
         return ColumnTyping.type(subset(table, split.reference(), "reference"), subset(table, split.current(), "current"),

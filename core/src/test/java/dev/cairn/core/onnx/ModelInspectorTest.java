@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.error.CairnException;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The inspector on the real models of shared/data, checked against the facts in their MANIFEST. */
+/** The inspector on the real models of testdata/, checked against the facts in their MANIFEST. */
 class ModelInspectorTest {
 
     @Test
     void tribuoIrisCarriesRichMetadata() {
-        ModelReport report = ModelInspector.inspect(SharedData.model("tribuo_iris_lr.onnx"));
+        ModelReport report = ModelInspector.inspect(TestData.model("tribuo_iris_lr.onnx"));
         assertThat(report.irVersion()).isEqualTo(6);
         assertThat(report.producerName()).isEqualTo("Tribuo");
         assertThat(report.producerVersion()).isEqualTo("4.2.0-SNAPSHOT");
@@ -38,7 +38,7 @@ class ModelInspectorTest {
 
     @Test
     void scikitLearnForestHasTheMlOpsetAndAZipMapOutput() {
-        ModelReport report = ModelInspector.inspect(SharedData.model("skl_rf_iris_treeensemble_zipmap.onnx"));
+        ModelReport report = ModelInspector.inspect(TestData.model("skl_rf_iris_treeensemble_zipmap.onnx"));
         assertThat(report.irVersion()).isEqualTo(7);
         assertThat(report.producerName()).isEqualTo("skl2onnx");
         assertThat(report.producerVersion()).isEqualTo("1.11.2");
@@ -51,30 +51,30 @@ class ModelInspectorTest {
 
     @Test
     void pipelinesAndNetworksMatchTheManifestCounts() {
-        ModelReport titanic = ModelInspector.inspect(SharedData.model("skl_pipeline_titanic_mixed_string_float.onnx"));
+        ModelReport titanic = ModelInspector.inspect(TestData.model("skl_pipeline_titanic_mixed_string_float.onnx"));
         assertThat(titanic.nodeCount()).isEqualTo(17);
         assertThat(titanic.opsets()).containsEntry("ai.onnx", 11L).containsEntry("ai.onnx.ml", 1L);
         assertThat(titanic.inputs()).extracting(ModelReport.ValueReport::name)
                 .containsExactly("pclass", "sex", "age", "fare", "embarked");
 
-        ModelReport tfidf = ModelInspector.inspect(SharedData.model("skl_pipeline_tfidf_string_text.onnx"));
+        ModelReport tfidf = ModelInspector.inspect(TestData.model("skl_pipeline_tfidf_string_text.onnx"));
         assertThat(tfidf.opsets()).containsEntry("ai.onnx", 12L).containsEntry("com.microsoft", 1L)
                 .containsEntry("ai.onnx.ml", 1L);
         assertThat(tfidf.parameterCount()).isEqualTo(697_857);
         assertThat(tfidf.opHistogram()).containsKeys("StringNormalizer", "Tokenizer", "TfIdfVectorizer");
 
-        ModelReport cnn = ModelInspector.inspect(SharedData.model("tribuo_cnn_mnist.onnx"));
+        ModelReport cnn = ModelInspector.inspect(TestData.model("tribuo_cnn_mnist.onnx"));
         assertThat(cnn.irVersion()).isEqualTo(4);
         assertThat(cnn.opsets()).containsExactlyEntriesOf(Map.of("ai.onnx", 9L));
         assertThat(cnn.parameterCount()).isEqualTo(21_840);
         assertThat(cnn.initializerBytes()).isEqualTo(21_840L * 4);
 
-        ModelReport bert = ModelInspector.inspect(SharedData.model("tribuo_tinybert.onnx"));
+        ModelReport bert = ModelInspector.inspect(TestData.model("tribuo_tinybert.onnx"));
         assertThat(bert.nodeCount()).isEqualTo(129);
         assertThat(bert.inputs()).extracting(ModelReport.ValueReport::name)
                 .containsExactly("input_ids", "attention_mask", "token_type_ids");
 
-        ModelReport ocr = ModelInspector.inspect(SharedData.model("ppocrv4_det.onnx"));
+        ModelReport ocr = ModelInspector.inspect(TestData.model("ppocrv4_det.onnx"));
         assertThat(ocr.nodeCount()).isEqualTo(672);
         assertThat(ocr.opHistogram()).containsEntry("Constant", 342);
         assertThat(ocr.initializerCount()).isZero();
@@ -87,14 +87,14 @@ class ModelInspectorTest {
 
     @Test
     void oldModelsListingInitializersAsInputsShowOnlyTheRealInput() {
-        ModelReport report = ModelInspector.inspect(SharedData.model("light_squeezenet.onnx"));
+        ModelReport report = ModelInspector.inspect(TestData.model("light_squeezenet.onnx"));
         assertThat(report.irVersion()).isEqualTo(3);
         assertThat(report.inputs()).extracting(ModelReport.ValueReport::name).containsExactly("data_0");
     }
 
     @Test
     void subgraphsOfIfAndLoopAreCounted() {
-        ModelReport report = ModelInspector.inspect(SharedData.path("onnx-node-tests/test_if/model.onnx"));
+        ModelReport report = ModelInspector.inspect(TestData.path("onnx-node-tests/test_if/model.onnx"));
         assertThat(report.subgraphCount()).isEqualTo(2);
         assertThat(report.opHistogram()).containsEntry("If", 1);
         assertThat(report.nodeCount()).isGreaterThan(1);
@@ -106,7 +106,7 @@ class ModelInspectorTest {
         assertThatThrownBy(() -> ModelInspector.inspect(text)).isInstanceOf(CairnException.class)
                 .hasMessageContaining("notes.onnx is not an ONNX model");
 
-        byte[] model = Files.readAllBytes(SharedData.model("tribuo_cnn_mnist.onnx"));
+        byte[] model = Files.readAllBytes(TestData.model("tribuo_cnn_mnist.onnx"));
         Path truncated = Files.write(dir.resolve("truncated.onnx"), java.util.Arrays.copyOf(model, model.length / 2));
         assertThatThrownBy(() -> ModelInspector.inspect(truncated)).isInstanceOf(CairnException.class)
                 .hasMessageContaining("truncated.onnx is not an ONNX model");

@@ -8,7 +8,7 @@ import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
 import dev.cairn.core.testing.PluginJars;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import dev.cairn.plugins.api.ModelImporter;
@@ -56,7 +56,7 @@ class ModelImportsTest {
         RegistryServices services = RegistryServices.of(workspace, TrackingServices.of(workspace));
         ModelImports imports = services.registration().imports();
         assertThat(imports.describe()).isEqualTo("ONNX or Gzipped ONNX models (.onnx, .onnxz)");
-        Path onnx = SharedData.model("tribuo_iris_lr.onnx");
+        Path onnx = TestData.model("tribuo_iris_lr.onnx");
         Path zipped = dir.resolve("iris.onnxz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(zipped))) {
             Files.copy(onnx, out);

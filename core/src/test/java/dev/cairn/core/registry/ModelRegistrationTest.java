@@ -7,7 +7,7 @@ import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class ModelRegistrationTest {
     @Test
     void everySharedModelRegistersWithItsProvenance() throws IOException {
         List<Path> models;
-        try (Stream<Path> files = Files.list(SharedData.path("models"))) {
+        try (Stream<Path> files = Files.list(TestData.path("models"))) {
             models = files.filter(f -> f.toString().endsWith(".onnx")).sorted().toList();
         }
         assertThat(models).hasSize(8);
@@ -66,7 +66,7 @@ class ModelRegistrationTest {
 
     @Test
     void theSameBytesAreStoredOnceAndNotRegisteredTwice(@TempDir Path dir) throws IOException {
-        Path original = SharedData.model("tribuo_iris_lr.onnx");
+        Path original = TestData.model("tribuo_iris_lr.onnx");
         Path copy = Files.copy(original, dir.resolve("renamed-copy.onnx"));
         ModelRegistration.Result first = register(original, "iris");
         ModelRegistration.Result again = register(copy, "iris");
@@ -83,18 +83,18 @@ class ModelRegistrationTest {
 
     @Test
     void badFilesGetAClearMessageAndRegisterNothing(@TempDir Path dir) throws IOException {
-        register(SharedData.model("tribuo_iris_lr.onnx"), "kept");
+        register(TestData.model("tribuo_iris_lr.onnx"), "kept");
 
         Path text = Files.writeString(dir.resolve("text.onnx"), "not a model");
         assertThatThrownBy(() -> register(text, "bad")).isInstanceOf(CairnException.class)
                 .hasMessageContaining("text.onnx is not an ONNX model");
 
-        byte[] bytes = Files.readAllBytes(SharedData.model("tribuo_cnn_mnist.onnx"));
+        byte[] bytes = Files.readAllBytes(TestData.model("tribuo_cnn_mnist.onnx"));
         Path truncated = Files.write(dir.resolve("truncated.onnx"), java.util.Arrays.copyOf(bytes, bytes.length - 100));
         assertThatThrownBy(() -> register(truncated, "bad")).isInstanceOf(CairnException.class)
                 .hasMessageContaining("truncated.onnx");
 
-        Path opset27 = SharedData.path("onnx-node-tests/test_causal_conv_with_state_b1_c1_degenerate/model.onnx");
+        Path opset27 = TestData.path("onnx-node-tests/test_causal_conv_with_state_b1_c1_degenerate/model.onnx");
         assertThatThrownBy(() -> register(opset27, "bad")).isInstanceOf(CairnException.class)
                 .hasMessageContaining("Cannot load model 'model.onnx'").hasMessageContaining("opset 27");
 
@@ -103,10 +103,10 @@ class ModelRegistrationTest {
 
         ModelRegistration small = new ModelRegistration(services.registry(), services.files(),
                 TrackingServices.of(workspace).runs(), 1000, ModelImports.onnxOnly());
-        assertThatThrownBy(() -> small.register(SharedData.model("tribuo_iris_lr.onnx"), "bad", null, null,
+        assertThatThrownBy(() -> small.register(TestData.model("tribuo_iris_lr.onnx"), "bad", null, null,
                 ProgressListener.NONE, Cancellation.NEVER)).hasMessageContaining("over the limit of 1,000 bytes");
 
-        assertThatThrownBy(() -> services.registration().register(SharedData.model("tribuo_iris_lr.onnx"), "bad",
+        assertThatThrownBy(() -> services.registration().register(TestData.model("tribuo_iris_lr.onnx"), "bad",
                 "0123456789abcdef0123456789abcdef", null, ProgressListener.NONE, Cancellation.NEVER))
                 .isInstanceOf(CairnException.class);
 

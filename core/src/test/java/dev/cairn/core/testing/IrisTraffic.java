@@ -1,5 +1,6 @@
 package dev.cairn.core.testing;
 
+import dev.cairn.testdata.TestData;
 import dev.cairn.runtime.server.ModelServer;
 import dev.cairn.runtime.server.ServedModel;
 import dev.cairn.runtime.server.ServerOptions;
@@ -41,7 +42,7 @@ public final class IrisTraffic {
     /** Starts the shared iris forest as model "iris" version "1" on a free loopback port, logging into {@code logDir}. */
     public static ModelServer startServer(Path logDir) throws Exception {
         ServerOptions options = ServerOptions.defaults().withAddress("127.0.0.1", 0);
-        return ModelServer.start(ServedModel.load(SharedData.model("skl_rf_iris_treeensemble_zipmap.onnx"), MODEL,
+        return ModelServer.start(ServedModel.load(TestData.model("skl_rf_iris_treeensemble_zipmap.onnx"), MODEL,
                 "1", 1), logDir == null ? options : options.withLogDir(logDir),
                 new PrintStream(OutputStream.nullOutputStream()));
     }

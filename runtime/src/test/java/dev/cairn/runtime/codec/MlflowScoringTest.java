@@ -13,7 +13,7 @@ import dev.cairn.runtime.tensor.OptionalValue;
 import dev.cairn.runtime.tensor.SequenceValue;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.Value;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,9 @@ class MlflowScoringTest {
 
     @BeforeAll
     static void openModels() throws Exception {
-        iris = ModelRunner.open(SharedData.resolve("models/tribuo_iris_lr.onnx"));
-        titanic = ModelRunner.open(SharedData.resolve("models/skl_pipeline_titanic_mixed_string_float.onnx"));
-        forest = ModelRunner.open(SharedData.resolve("models/skl_rf_iris_treeensemble_zipmap.onnx"));
+        iris = ModelRunner.open(TestData.path("models/tribuo_iris_lr.onnx"));
+        titanic = ModelRunner.open(TestData.path("models/skl_pipeline_titanic_mixed_string_float.onnx"));
+        forest = ModelRunner.open(TestData.path("models/skl_rf_iris_treeensemble_zipmap.onnx"));
     }
 
     @AfterAll

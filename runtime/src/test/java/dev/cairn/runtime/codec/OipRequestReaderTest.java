@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cairn.runtime.model.ModelRunner;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +22,9 @@ class OipRequestReaderTest {
 
     @BeforeAll
     static void open() throws Exception {
-        iris = ModelRunner.open(SharedData.resolve("models/tribuo_iris_lr.onnx"));
-        bert = ModelRunner.open(SharedData.resolve("models/tribuo_tinybert.onnx"));
-        titanic = ModelRunner.open(SharedData.resolve("models/skl_pipeline_titanic_mixed_string_float.onnx"));
+        iris = ModelRunner.open(TestData.path("models/tribuo_iris_lr.onnx"));
+        bert = ModelRunner.open(TestData.path("models/tribuo_tinybert.onnx"));
+        titanic = ModelRunner.open(TestData.path("models/skl_pipeline_titanic_mixed_string_float.onnx"));
     }
 
     @AfterAll

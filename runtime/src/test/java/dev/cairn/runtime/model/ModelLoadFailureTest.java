@@ -1,11 +1,12 @@
 package dev.cairn.runtime.model;
 
+import dev.cairn.testdata.BuildFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OrtException;
 import dev.cairn.runtime.model.ModelLoadException.Reason;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class ModelLoadFailureTest {
 
     @Test
     void truncatedFile() throws Exception {
-        byte[] model = Files.readAllBytes(SharedData.resolve("models/tribuo_cnn_mnist.onnx"));
+        byte[] model = Files.readAllBytes(TestData.path("models/tribuo_cnn_mnist.onnx"));
         Path cut = Files.write(temp.resolve("cnn.onnx"), Arrays.copyOf(model, model.length / 3));
         ModelLoadException e = loadFailure(cut);
         assertThat(e.reason()).isEqualTo(Reason.TRUNCATED);
@@ -63,19 +64,19 @@ class ModelLoadFailureTest {
 
     @Test
     void opsetNewerThanThisOnnxRuntime() {
-        Path model = SharedData.resolve("onnx-node-tests/test_causal_conv_with_state_b1_c1_degenerate/model.onnx");
+        Path model = TestData.path("onnx-node-tests/test_causal_conv_with_state_b1_c1_degenerate/model.onnx");
         ModelLoadException e = loadFailure(model);
         assertThat(e.reason()).isEqualTo(Reason.OPSET_TOO_NEW);
         assertThat(e).hasMessageStartingWith("Cannot load model 'model.onnx': it uses opset 27 of domain ai.onnx, but "
-                + "ONNX Runtime 1.29.0 supports up to opset 26").hasMessageContaining("ValidateOpsetForDomain");
+                + "ONNX Runtime " + BuildFacts.onnxRuntimeVersion() + " supports up to opset 26").hasMessageContaining("ValidateOpsetForDomain");
     }
 
     @Test
     void operatorWithoutAKernel() {
-        ModelLoadException e = loadFailure(SharedData.resolve("onnx-node-tests/test_min_uint16/model.onnx"));
+        ModelLoadException e = loadFailure(TestData.path("onnx-node-tests/test_min_uint16/model.onnx"));
         assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_OPERATOR);
-        assertThat(e).hasMessageStartingWith("Cannot load model 'model.onnx': ONNX Runtime 1.29.0 has no "
-                + "implementation of Min(13)");
+        assertThat(e).hasMessageStartingWith("Cannot load model 'model.onnx': ONNX Runtime "
+                + BuildFacts.onnxRuntimeVersion() + " has no implementation of Min(13)");
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.cairn.runtime.tensor.IoKind;
 import dev.cairn.runtime.tensor.SequenceValue;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.UnsupportedTypeException;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +29,11 @@ class ModelRunnerTest {
     private static final RunnerOptions ONE_THREAD = new RunnerOptions(1);
 
     private static Path model(String file) {
-        return SharedData.resolve("models").resolve(file);
+        return TestData.path("models").resolve(file);
     }
 
     private static Path nodeModel(String test) {
-        return SharedData.resolve("onnx-node-tests").resolve(test).resolve("model.onnx");
+        return TestData.path("onnx-node-tests").resolve(test).resolve("model.onnx");
     }
 
     private static JsonNode json(String text) throws Exception {

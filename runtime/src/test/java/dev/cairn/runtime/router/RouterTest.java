@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.runtime.server.ModelServer;
 import dev.cairn.runtime.server.ServedModel;
 import dev.cairn.runtime.server.ServerOptions;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -174,7 +174,7 @@ class RouterTest {
     }
 
     private ModelServer serve(String version) throws Exception {
-        ModelServer server = ModelServer.start(ServedModel.load(SharedData.resolve("models/tribuo_iris_lr.onnx"),
+        ModelServer server = ModelServer.start(ServedModel.load(TestData.path("models/tribuo_iris_lr.onnx"),
                 "iris", version, 1), ServerOptions.defaults().withAddress("127.0.0.1", 0), quiet);
         open.add(0, server);
         return server;

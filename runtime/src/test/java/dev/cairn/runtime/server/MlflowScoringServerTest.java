@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class MlflowScoringServerTest {
     }
 
     private ModelServer start(String file) throws Exception {
-        ModelServer server = ModelServer.start(ServedModel.load(SharedData.resolve("models/" + file), null, null, 1),
+        ModelServer server = ModelServer.start(ServedModel.load(TestData.path("models/" + file), null, null, 1),
                 ServerOptions.defaults().withAddress("127.0.0.1", 0), System.out);
         servers.add(server);
         return server;

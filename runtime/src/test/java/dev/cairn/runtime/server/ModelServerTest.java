@@ -1,5 +1,6 @@
 package dev.cairn.runtime.server;
 
+import dev.cairn.testdata.BuildFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.runtime.codec.OipJson;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.testing.MnistDigits;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class ModelServerTest {
     }
 
     private ModelServer start(String file, String name, String version, ServerOptions options) throws Exception {
-        ModelServer server = ModelServer.start(ServedModel.load(SharedData.resolve("models/" + file), name, version,
+        ModelServer server = ModelServer.start(ServedModel.load(TestData.path("models/" + file), name, version,
                 1), options, System.out);
         servers.add(server);
         return server;
@@ -320,7 +321,7 @@ class ModelServerTest {
                 "cairn_request_duration_seconds_bucket{endpoint=\"infer\",le=\"0.001\"}",
                 "# TYPE cairn_inference_duration_seconds histogram", "cairn_inference_duration_seconds_count",
                 "cairn_requests_in_flight", "cairn_startup_seconds",
-                "cairn_model_info{cairn=", "name=\"iris\"", "version=\"3\"", "onnxruntime=\"1.29.0\"",
+                "cairn_model_info{cairn=", "name=\"iris\"", "version=\"3\"", "onnxruntime=\"" + BuildFacts.onnxRuntimeVersion() + "\"",
                 "sha256=\"" + irisServer.model().sha256() + "\"",
                 "jvm_memory_used_bytes", "jvm_threads_current", "process_cpu_seconds_total",
                 "process_resident_memory_bytes");

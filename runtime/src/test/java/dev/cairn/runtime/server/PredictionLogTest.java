@@ -14,7 +14,7 @@ import dev.cairn.runtime.tensor.MapValue;
 import dev.cairn.runtime.tensor.SequenceValue;
 import dev.cairn.runtime.tensor.Tensor;
 import dev.cairn.runtime.tensor.Value;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,7 +127,7 @@ class PredictionLogTest {
 
     @Test
     void logsARealModelsZipMapOutput() throws Exception {
-        Path model = SharedData.resolve("models").resolve("skl_rf_iris_treeensemble_zipmap.onnx");
+        Path model = TestData.path("models").resolve("skl_rf_iris_treeensemble_zipmap.onnx");
         Tensor features = Tensor.ofFloats("float_input", new long[] {2, 4}, 5.1f, 3.5f, 1.4f, 0.2f, 6.7f, 3f, 5.2f, 2.3f);
         RunResult result;
         try (ModelRunner runner = ModelRunner.open(model, new RunnerOptions(1))) {

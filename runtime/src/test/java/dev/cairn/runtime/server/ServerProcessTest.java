@@ -3,7 +3,7 @@ package dev.cairn.runtime.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.runtime.cli.RuntimeMain;
-import dev.cairn.runtime.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -31,7 +31,7 @@ class ServerProcessTest {
 
     @Test
     void sigtermDrainsTheRequestInFlightAndExitsZero() throws Exception {
-        Path model = SharedData.resolve("models/tribuo_iris_lr.onnx");
+        Path model = TestData.path("models/tribuo_iris_lr.onnx");
         // The class path goes in an argument file: ONNX Runtime 1.29's native library crashes the JVM while loading
         // when the process's command line is longer than about 4 KB.
         Path argFile = Files.writeString(folder.resolve("java.args"), "-cp \"" + System.getProperty("java.class.path")

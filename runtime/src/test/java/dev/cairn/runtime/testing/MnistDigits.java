@@ -1,5 +1,6 @@
 package dev.cairn.runtime.testing;
 
+import dev.cairn.testdata.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -12,7 +13,7 @@ public record MnistDigits(float[] pixels, int[] labels) {
 
     /** Reads the libsvm file (1-based feature indices). */
     public static MnistDigits load() throws IOException {
-        List<String> lines = Files.readAllLines(SharedData.resolve("models/tribuo_mnist_test_head.libsvm")).stream()
+        List<String> lines = Files.readAllLines(TestData.path("models/tribuo_mnist_test_head.libsvm")).stream()
                 .filter(line -> !line.isBlank()).toList();
         float[] pixels = new float[lines.size() * 784];
         int[] labels = new int[lines.size()];

@@ -1,5 +1,6 @@
 package dev.cairn.samples.bench;
 
+import dev.cairn.testdata.TestData;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -214,13 +215,6 @@ public final class ServeBenchmark {
     }
 
     static Path locateModels() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/models");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/data/models folder here or above; pass the folder as the second "
-                + "argument");
+        return TestData.root().resolve("models");
     }
 }

@@ -6,7 +6,7 @@ import dev.cairn.core.bench.BenchmarkStore;
 import dev.cairn.core.mlflow.MlflowServer;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
-import dev.cairn.core.testing.SharedData;
+import dev.cairn.testdata.TestData;
 import dev.cairn.core.tracking.MetricSeries;
 import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.TrackingServices;
@@ -39,7 +39,7 @@ class ExamplesTest {
 
     @Test
     void theRegistryExampleRegistersAndBenchmarks(Workspace workspace) throws InterruptedException {
-        RegisterBenchmarkDeploy.run(workspace, SharedData.model("tribuo_iris_lr.onnx"), "iris-example");
+        RegisterBenchmarkDeploy.run(workspace, TestData.model("tribuo_iris_lr.onnx"), "iris-example");
 
         TrackingServices tracking = TrackingServices.of(workspace);
         assertThat(RegistryServices.of(workspace, tracking).registry().versions("iris-example")).hasSize(1);

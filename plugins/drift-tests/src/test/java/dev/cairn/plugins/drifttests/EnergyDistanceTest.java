@@ -1,5 +1,6 @@
 package dev.cairn.plugins.drifttests;
 
+import dev.cairn.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,7 +31,7 @@ class EnergyDistanceTest {
     /** Bike sharing, hours of 2011 against 2012: scipy gives these for the real columns. */
     @Test
     void matchesScipyOnBikeSharing() throws IOException {
-        List<String[]> rows = Files.readAllLines(sharedData("datasets/bike_sharing_hour.csv")).stream()
+        List<String[]> rows = Files.readAllLines(TestData.path("datasets/bike_sharing_hour.csv")).stream()
                 .skip(1).map(line -> line.split(",")).toList();
         // Columns: instant,dteday,season,yr,mnth,hr,holiday,weekday,workingday,weathersit,temp,atemp,hum,windspeed,...
         assertThat(distance(rows, 10)).isCloseTo(0.03194221103898032, within(1e-12));
@@ -57,16 +58,6 @@ class EnergyDistanceTest {
         return EnergyDistance.of(reference, current);
     }
 
-    /** {@code shared/data} beside the project, found from the module folder upwards. */
-    static Path sharedData(String relative) {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared/data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No shared/data/" + relative + " above " + Path.of("").toAbsolutePath());
-    }
 
     private static double[] sorted(double... values) {
         double[] copy = values.clone();

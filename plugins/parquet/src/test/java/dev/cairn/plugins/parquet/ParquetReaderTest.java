@@ -1,5 +1,6 @@
 package dev.cairn.plugins.parquet;
 
+import dev.cairn.testdata.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class ParquetReaderTest {
     @Test
     void readsNumbersTextAndMissingValues() throws Exception {
         Path parquet = dir.resolve("penguins.parquet");
-        toParquet(sharedData("datasets/penguins.csv"), parquet);
+        toParquet(TestData.path("datasets/penguins.csv"), parquet);
 
         DataTable table = new ParquetReader().read(parquet, 1000);
 
@@ -49,7 +50,7 @@ class ParquetReaderTest {
     @Test
     void integerColumnsWithoutGapsAreIntegral() throws Exception {
         Path parquet = dir.resolve("bikes [2011].parquet"); // brackets: DuckDB would read them as a glob
-        toParquet(sharedData("datasets/bike_sharing_day.csv"), parquet);
+        toParquet(TestData.path("datasets/bike_sharing_day.csv"), parquet);
 
         DataTable table = new ParquetReader().read(parquet, 1000);
 
@@ -65,7 +66,7 @@ class ParquetReaderTest {
     @Test
     void refusesMoreRowsThanAskedBeforeReadingThem() throws Exception {
         Path parquet = dir.resolve("day.parquet");
-        toParquet(sharedData("datasets/bike_sharing_day.csv"), parquet);
+        toParquet(TestData.path("datasets/bike_sharing_day.csv"), parquet);
 
         assertThatThrownBy(() -> new ParquetReader().read(parquet, 100)).isInstanceOf(PluginException.class)
                 .hasMessage("731 rows, more than the 100 Cairn takes");
@@ -73,11 +74,11 @@ class ParquetReaderTest {
 
     @Test
     void aFileThatIsNotParquetGetsAPlainError() throws Exception {
-        Path csv = Files.copy(sharedData("datasets/penguins.csv"), dir.resolve("penguins.parquet"));
+        Path csv = Files.copy(TestData.path("datasets/penguins.csv"), dir.resolve("penguins.parquet"));
         assertThatThrownBy(() -> new ParquetReader().read(csv, 1000)).isInstanceOf(PluginException.class)
                 .hasMessageStartingWith("not a Parquet file DuckDB can read (");
         Path truncated = dir.resolve("cut.parquet");
-        toParquet(sharedData("datasets/penguins.csv"), truncated);
+        toParquet(TestData.path("datasets/penguins.csv"), truncated);
         byte[] bytes = Files.readAllBytes(truncated);
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> new ParquetReader().read(truncated, 1000)).isInstanceOf(PluginException.class)
@@ -99,13 +100,4 @@ class ParquetReaderTest {
         }
     }
 
-    static Path sharedData(String relative) {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared/data").resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No shared/data/" + relative + " above " + Path.of("").toAbsolutePath());
-    }
 }
