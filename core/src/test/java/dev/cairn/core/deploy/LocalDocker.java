@@ -47,6 +47,7 @@ public final class LocalDocker {
         if ("1".equals(Map.copyOf(System.getenv()).get("CAIRN_REQUIRE_DOCKER"))) {
             fail("CAIRN_REQUIRE_DOCKER=1 but " + why);
         }
-        abort("Docker tests skipped: " + why);
+        abort("needs a Docker engine with the base image " + BASE_IMAGE + " (Debian: apt-get install docker.io, start "
+                + "dockerd, run .ci/docker-base-image.sh; DOCKER_HOST names another engine), and here " + why);
     }
 }

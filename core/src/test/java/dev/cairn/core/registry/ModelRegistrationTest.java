@@ -7,6 +7,7 @@ import dev.cairn.core.error.CairnException;
 import dev.cairn.core.progress.Cancellation;
 import dev.cairn.core.progress.ProgressListener;
 import dev.cairn.core.testing.FreshWorkspaceExtension;
+import dev.cairn.testdata.EnUsUtf8Locale;
 import dev.cairn.testdata.TestData;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(FreshWorkspaceExtension.class)
 class ModelRegistrationTest {
 
+    /** The one test model that needs the en_US.UTF-8 locale to load. */
+    private static final String TFIDF = "skl_pipeline_tfidf_string_text.onnx";
+
     private Workspace workspace;
     private RegistryServices services;
 
@@ -39,29 +43,40 @@ class ModelRegistrationTest {
     }
 
     @Test
-    void everySharedModelRegistersWithItsProvenance() throws IOException {
+    void everyTestModelRegistersWithItsProvenance() throws IOException {
         List<Path> models;
         try (Stream<Path> files = Files.list(TestData.path("models"))) {
-            models = files.filter(f -> f.toString().endsWith(".onnx")).sorted().toList();
+            models = files.filter(f -> f.toString().endsWith(".onnx")).filter(f -> !f.endsWith(TFIDF)).sorted().toList();
         }
-        assertThat(models).hasSize(8);
+        assertThat(models).hasSize(7);
         for (Path model : models) {
-            ModelVersion version = register(model, "shared").version();
-            Provenance provenance = version.provenance();
-            assertThat(provenance.fileName()).isEqualTo(model.getFileName().toString());
-            assertThat(provenance.sizeBytes()).isEqualTo(Files.size(model));
-            assertThat(provenance.sha256()).hasSize(64);
-            assertThat(provenance.irVersion()).isPositive();
-            assertThat(provenance.opsets()).containsKey("ai.onnx");
-            assertThat(provenance.signature()).contains("\"inputs\"");
-            assertThat(Files.readAllBytes(services.files().path(provenance.sha256()))).isEqualTo(Files.readAllBytes(model));
+            assertRegisteredWithProvenance(model);
         }
-        assertThat(services.registry().versions("shared")).hasSize(8);
+        assertThat(services.registry().versions("shared")).hasSize(7);
         ModelVersion cnn = services.registry().versions("shared").stream()
                 .filter(v -> v.provenance().fileName().equals("tribuo_cnn_mnist.onnx")).findFirst().orElseThrow();
         assertThat(cnn.provenance().producerName()).isEqualTo("pytorch");
         assertThat(cnn.provenance().opsets()).containsExactlyEntriesOf(Map.of("ai.onnx", 9L));
         assertThat(cnn.userId()).isNotBlank();
+    }
+
+    @Test
+    void theTfidfPipelineRegistersWhereTheLocaleIs() throws IOException {
+        EnUsUtf8Locale.assume(); // ONNX Runtime checks the model by loading it, and its StringNormalizer needs it
+        assertRegisteredWithProvenance(TestData.model(TFIDF));
+        assertThat(services.registry().versions("shared")).hasSize(1);
+    }
+
+    private void assertRegisteredWithProvenance(Path model) throws IOException {
+        ModelVersion version = register(model, "shared").version();
+        Provenance provenance = version.provenance();
+        assertThat(provenance.fileName()).isEqualTo(model.getFileName().toString());
+        assertThat(provenance.sizeBytes()).isEqualTo(Files.size(model));
+        assertThat(provenance.sha256()).hasSize(64);
+        assertThat(provenance.irVersion()).isPositive();
+        assertThat(provenance.opsets()).containsKey("ai.onnx");
+        assertThat(provenance.signature()).contains("\"inputs\"");
+        assertThat(Files.readAllBytes(services.files().path(provenance.sha256()))).isEqualTo(Files.readAllBytes(model));
     }
 
     @Test
