@@ -107,14 +107,19 @@ public final class DriftViewModel {
         } else {
             current.set(files.get(0));
         }
-        files.stream().limit(2).forEach(this::register);
-        if (reference.get() != null && current.get() != null) {
+        boolean comparing = reference.get() != null && current.get() != null;
+        files.stream().limit(2).forEach(file -> register(file, comparing));
+        if (comparing) {
             compare();
         }
     }
 
-    /** Registers a data file (by its SHA-256, so a file dropped twice is one dataset). */
-    private void register(Path file) {
+    /**
+     * Registers a data file (by its SHA-256, so a file dropped twice is one dataset). While a comparison of it runs,
+     * the error line is the comparison's (which reads the reference first), so a failed registration is a warning
+     * in the status bar instead of a second message racing for the same line.
+     */
+    private void register(Path file, boolean comparing) {
         tasks.execute(BackgroundTask.of("Registering " + file.getFileName(), (status, cancellation) -> {
             Dataset dataset = ColumnTyping.type(files.read(file), Map.of());
             return datasets.register(name(file), dataset, file);
@@ -122,7 +127,14 @@ public final class DriftViewModel {
                 + "%d columns).", registration.alreadyRegistered() ? "Already registered:" : "Registered",
                 file.getFileName(), registration.dataset().name(), registration.dataset().version(),
                 registration.dataset().rows(), registration.dataset().columns())))
-                .onError(Exception.class, e -> error.set(file.getFileName() + ": " + Failures.message(e))));
+                .onError(Exception.class, e -> {
+                    String message = file.getFileName() + ": " + Failures.message(e);
+                    if (comparing) {
+                        notifier.warn("Not registered as a dataset: " + message);
+                    } else {
+                        error.set(message);
+                    }
+                }));
     }
 
     /** Compares the two files with the chosen tests and thresholds; a running comparison is not restarted. */

@@ -17,6 +17,7 @@ class ArchitectureTest {
     private static final JavaClasses CAIRN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(location -> !location.contains("-tests.jar")) // core's test fixtures
+            .withImportOption(location -> !location.contains("/dev/cairn/testdata/")) // the tests' data helper
             .importPackages("dev.cairn");
 
     private static final String[] UI_LIBRARIES = {"javafx..", "com.sun.javafx..", "org.controlsfx..",
