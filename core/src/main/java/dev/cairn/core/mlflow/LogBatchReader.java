@@ -3,6 +3,7 @@ package dev.cairn.core.mlflow;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.core.tracking.Metric;
+import dev.cairn.core.tracking.ModelMetric;
 import dev.cairn.core.tracking.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,8 +16,15 @@ import java.util.List;
  */
 final class LogBatchReader {
 
-    /** A parsed batch; runId may be null when the body named none. */
-    record Batch(String runId, List<Metric> metrics, List<Tag> params, List<Tag> tags) {
+    /**
+     * A parsed batch; runId may be null when the body named none. {@code modelMetrics} are those of {@code metrics}
+     * that name a logged model (MLflow 3's {@code model_id}, with {@code dataset_name}/{@code dataset_digest}).
+     */
+    record Batch(String runId, List<Metric> metrics, List<Tag> params, List<Tag> tags, List<ModelMetric> modelMetrics) {
+    }
+
+    /** A metric as sent, with the logged model and dataset it may name. */
+    private record Point(Metric metric, String modelId, String datasetName, String datasetDigest) {
     }
 
     private LogBatchReader() {
@@ -29,7 +37,7 @@ final class LogBatchReader {
             }
             String runId = null;
             String runUuid = null;
-            List<Metric> metrics = new ArrayList<>();
+            List<Point> points = new ArrayList<>();
             List<Tag> params = new ArrayList<>();
             List<Tag> tags = new ArrayList<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -38,13 +46,27 @@ final class LogBatchReader {
                 switch (field) {
                     case "run_id" -> runId = text(parser, value);
                     case "run_uuid" -> runUuid = text(parser, value);
-                    case "metrics" -> readArray(parser, value, "metrics", () -> metrics.add(metric(parser)));
+                    case "metrics" -> readArray(parser, value, "metrics", () -> points.add(point(parser)));
                     case "params" -> readArray(parser, value, "params", () -> params.add(tag(parser)));
                     case "tags" -> readArray(parser, value, "tags", () -> tags.add(tag(parser)));
                     default -> parser.skipChildren();
                 }
             }
-            return new Batch(runId != null && !runId.isEmpty() ? runId : runUuid, metrics, params, tags);
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new ApiException("MALFORMED_REQUEST", 400, "The request body must be one JSON object, with "
+                        + "nothing after it");
+            }
+            String run = runId != null && !runId.isEmpty() ? runId : runUuid;
+            List<Metric> metrics = new ArrayList<>(points.size());
+            List<ModelMetric> modelMetrics = new ArrayList<>();
+            for (Point point : points) {
+                metrics.add(point.metric());
+                if (point.modelId() != null && !point.modelId().isEmpty()) {
+                    modelMetrics.add(new ModelMetric(point.modelId(), point.metric(), point.datasetName(),
+                            point.datasetDigest(), run));
+                }
+            }
+            return new Batch(run, metrics, params, tags, modelMetrics);
         } catch (IOException e) {
             throw ApiRequest.malformed(e);
         }
@@ -62,16 +84,35 @@ final class LogBatchReader {
         if (start != JsonToken.START_ARRAY) {
             throw ApiException.invalid("Field '" + field + "' must be a list");
         }
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
             element.read();
+        }
+        if (token != JsonToken.END_ARRAY) {
+            // Stopping here would store the elements before and drop the rest of the body unread.
+            throw ApiException.invalid("Each element of '" + field + "' must be an object, got " + describe(token));
         }
     }
 
-    private static Metric metric(JsonParser parser) throws IOException {
+    private static String describe(JsonToken token) {
+        return token == null ? "the end of the body" : switch (token) {
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+        };
+    }
+
+    private static Point point(JsonParser parser) throws IOException {
         String key = null;
         Double value = null;
         Long timestamp = null;
         long step = 0;
+        String modelId = null;
+        String datasetName = null;
+        String datasetDigest = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
@@ -80,6 +121,9 @@ final class LogBatchReader {
                 case "value" -> value = number(parser, token);
                 case "timestamp" -> timestamp = integer(parser, token, "timestamp");
                 case "step" -> step = token == JsonToken.VALUE_NULL ? 0 : integer(parser, token, "step");
+                case "model_id" -> modelId = text(parser, token);
+                case "dataset_name" -> datasetName = text(parser, token);
+                case "dataset_digest" -> datasetDigest = text(parser, token);
                 default -> parser.skipChildren();
             }
         }
@@ -92,7 +136,7 @@ final class LogBatchReader {
         if (timestamp == null) {
             throw ApiException.missing("timestamp");
         }
-        return new Metric(key, value, timestamp, step);
+        return new Point(new Metric(key, value, timestamp, step), modelId, datasetName, datasetDigest);
     }
 
     private static Tag tag(JsonParser parser) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.tracking.LoggedModel;
 import dev.cairn.core.tracking.LoggedModelStore;
+import dev.cairn.core.tracking.ModelMetric;
 import dev.cairn.core.tracking.Page;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,7 +99,13 @@ final class LoggedModelApi {
         ObjectNode data = node.putObject("data");
         ArrayNode params = data.putArray("params");
         model.params().forEach((key, value) -> params.addObject().put("key", key).put("value", value));
-        data.putArray("metrics");
+        ArrayNode metrics = data.putArray("metrics");
+        for (ModelMetric point : model.metrics()) {
+            ObjectNode metric = json.metric(point.metric()).put("model_id", model.modelId()).put("run_id", point.runId());
+            putIfPresent(metric, "dataset_name", point.datasetName());
+            putIfPresent(metric, "dataset_digest", point.datasetDigest());
+            metrics.add(metric);
+        }
         return node;
     }
 

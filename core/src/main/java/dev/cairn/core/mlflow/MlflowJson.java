@@ -81,7 +81,11 @@ final class MlflowJson {
                 dataset.put("profile", input.dataset().profile());
             }
         }
-        node.putObject("outputs");
+        ArrayNode modelInputs = inputs.putArray("model_inputs");
+        run.modelInputs().forEach(modelId -> modelInputs.addObject().put("model_id", modelId));
+        ArrayNode modelOutputs = node.putObject("outputs").putArray("model_outputs");
+        run.modelOutputs().forEach(output -> modelOutputs.addObject().put("model_id", output.modelId())
+                .put("step", output.step()));
         return node;
     }
 

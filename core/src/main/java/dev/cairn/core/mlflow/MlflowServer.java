@@ -219,17 +219,45 @@ public final class MlflowServer implements AutoCloseable {
         return endpoint.handle(new ApiRequest(body, PercentDecoding.query(exchange.getRequestURI().getRawQuery())));
     }
 
+    /**
+     * With a token, every request carries it: as MLflow's client sends {@code MLFLOW_TRACKING_TOKEN} (bearer), or as
+     * the password of HTTP basic auth ({@code MLFLOW_TRACKING_USERNAME} any name, {@code MLFLOW_TRACKING_PASSWORD} the
+     * token), which is what clients and proxies that only know basic auth send.
+     */
     private void checkToken(HttpExchange exchange) {
         if (options.token() == null) {
             return;
         }
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String expected = "Bearer " + options.token();
-        if (header == null || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException("UNAUTHENTICATED", 401,
-                    "This server needs a token: set MLFLOW_TRACKING_TOKEN to the token Cairn showed when it started.");
+        if (header == null || !(matches(header, "Bearer ", options.token()) || basicPasswordMatches(header))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Cairn\", charset=\"UTF-8\"");
+            throw new ApiException("UNAUTHENTICATED", 401, "This server needs a token: set MLFLOW_TRACKING_TOKEN to the "
+                    + "token Cairn showed when it started (or MLFLOW_TRACKING_USERNAME to any name and "
+                    + "MLFLOW_TRACKING_PASSWORD to the token).");
         }
+    }
+
+    private static boolean matches(String header, String scheme, String token) {
+        return header.regionMatches(true, 0, scheme, 0, scheme.length()) && MessageDigest.isEqual(
+                header.substring(scheme.length()).trim().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean basicPasswordMatches(String header) {
+        String scheme = "Basic ";
+        if (!header.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return false;
+        }
+        String credentials;
+        try {
+            credentials = new String(java.util.Base64.getDecoder().decode(header.substring(scheme.length()).trim()),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = credentials.indexOf(':');
+        return colon >= 0 && MessageDigest.isEqual(credentials.substring(colon + 1).getBytes(StandardCharsets.UTF_8),
+                options.token().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the whole body, refusing one larger than {@code limit} without reading it all. */

@@ -7,6 +7,8 @@ import dev.cairn.core.tracking.Dataset;
 import dev.cairn.core.tracking.DatasetInput;
 import dev.cairn.core.tracking.Experiment;
 import dev.cairn.core.tracking.Metric;
+import dev.cairn.core.tracking.ModelMetric;
+import dev.cairn.core.tracking.ModelOutput;
 import dev.cairn.core.tracking.Page;
 import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.RunArtifacts;
@@ -89,13 +91,11 @@ final class TrackingApi {
             tracking.log().logParam(r.runId(), r.required("key"), value(r));
             return json.object();
         });
-        route(routes, "runs/log-metric", "POST", r -> {
-            tracking.log().logMetric(r.runId(), metric(r.body(), r.required("key")));
-            return json.object();
-        });
+        route(routes, "runs/log-metric", "POST", this::logMetric);
         route(routes, "runs/log-batch", "POST", this::logBatch);
         route(routes, "runs/log-inputs", "POST", this::logInputs);
         route(routes, "runs/log-model", "POST", this::logModel);
+        route(routes, "runs/outputs", "POST", this::logOutputs);
         route(routes, "metrics/get-history", "GET", this::metricHistory);
         route(routes, "artifacts/list", "GET", this::listArtifacts);
     }
@@ -148,7 +148,29 @@ final class TrackingApi {
         if (batch.runId() == null || batch.runId().isEmpty()) {
             throw ApiException.missing("run_id");
         }
-        tracking.log().logBatch(batch.runId(), batch.metrics(), batch.params(), batch.tags());
+        tracking.log().logBatch(batch.runId(), batch.metrics(), batch.params(), batch.tags(), batch.modelMetrics());
+        return json.object();
+    }
+
+    /** One point; with MLflow 3's {@code model_id} it is also the logged model's (on the dataset it names). */
+    private JsonNode logMetric(ApiRequest r) {
+        String runId = r.runId();
+        Metric metric = metric(r.body(), r.required("key"));
+        String modelId = r.string("model_id");
+        List<ModelMetric> modelMetrics = modelId == null || modelId.isEmpty() ? List.of()
+                : List.of(new ModelMetric(modelId, metric, r.string("dataset_name"), r.string("dataset_digest"), runId));
+        tracking.log().logBatch(runId, List.of(metric), List.of(), List.of(), modelMetrics);
+        return json.object();
+    }
+
+    /** MLflow 3's LogOutputs: the logged models a run produced, each at a step. */
+    private JsonNode logOutputs(ApiRequest r) {
+        List<ModelOutput> outputs = new ArrayList<>();
+        for (JsonNode node : array(r.body(), "models")) {
+            outputs.add(new ModelOutput(text(node, "model_id"),
+                    ApiRequest.parseLong(node.get("step"), "step", 0L)));
+        }
+        tracking.modelLinks().logOutputs(r.runId(), outputs);
         return json.object();
     }
 
@@ -160,7 +182,11 @@ final class TrackingApi {
                     text(dataset, "source_type"), text(dataset, "source"), optionalText(dataset, "schema"),
                     optionalText(dataset, "profile")), tags(node.get("tags"))));
         }
-        tracking.log().logInputs(r.runId(), inputs);
+        List<String> models = new ArrayList<>();
+        for (JsonNode node : array(r.body(), "models")) {
+            models.add(text(node, "model_id"));
+        }
+        tracking.log().logInputs(r.runId(), inputs, models);
         return json.object();
     }
 
@@ -247,14 +273,29 @@ final class TrackingApi {
         return value;
     }
 
+    /** A view type by name or by its number in service.proto (1, 2, 3), as protobuf's JSON allows either. */
     private static ViewType viewType(String name) {
         if (name == null || name.isEmpty()) {
             return ViewType.ACTIVE_ONLY;
         }
-        try {
-            return ViewType.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("Invalid view type '" + name + "': expected ACTIVE_ONLY, DELETED_ONLY or ALL");
+        switch (name.trim()) {
+            case "1" -> {
+                return ViewType.ACTIVE_ONLY;
+            }
+            case "2" -> {
+                return ViewType.DELETED_ONLY;
+            }
+            case "3" -> {
+                return ViewType.ALL;
+            }
+            default -> {
+                try {
+                    return ViewType.valueOf(name.trim());
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalid("Invalid view type '" + name + "': expected ACTIVE_ONLY, DELETED_ONLY or "
+                            + "ALL (or 1, 2, 3)");
+                }
+            }
         }
     }
 

@@ -199,14 +199,20 @@ public final class ModelRegistry {
      */
     public ModelVersion createVersion(String name, String source, String runId, String runLink, String description,
                                       Map<String, String> tags, Provenance provenance) {
-        if (source == null || source.isBlank()) {
+        return createVersion(name, VersionSource.of(source, runId, runLink), description, tags, provenance);
+    }
+
+    /** Adds the next version of an existing registered model, from {@code from} (which may name a logged model). */
+    public ModelVersion createVersion(String name, VersionSource from, String description, Map<String, String> tags,
+                                      Provenance provenance) {
+        if (from.source() == null || from.source().isBlank()) {
             throw TrackingException.invalid("Missing value for required parameter 'source'.");
         }
         checkDescription(description);
         tags.forEach(ModelRegistry::checkTag);
         return store.inTransaction(connection -> {
             RegistryRows.requireModel(connection, requireName(name));
-            return insertVersion(connection, name, source, runId, runLink, description, tags, provenance);
+            return insertVersion(connection, name, from, description, tags, provenance);
         });
     }
 
@@ -219,21 +225,22 @@ public final class ModelRegistry {
             if (first(connection, "SELECT 1 FROM registered_model WHERE name = ?", row -> true, name).isEmpty()) {
                 insertModel(connection, name, null, Map.of());
             }
-            return insertVersion(connection, name, source, runId, null, description, Map.of(), provenance);
+            return insertVersion(connection, name, VersionSource.of(source, runId, null), description, Map.of(),
+                    provenance);
         });
     }
 
-    private ModelVersion insertVersion(Connection connection, String name, String source, String runId, String runLink,
-                                       String description, Map<String, String> tags, Provenance provenance)
-            throws SQLException {
+    private ModelVersion insertVersion(Connection connection, String name, VersionSource from, String description,
+                                       Map<String, String> tags, Provenance provenance) throws SQLException {
         update(connection, "UPDATE registered_model SET last_version = last_version + 1, last_update_time = ? "
                 + "WHERE name = ?", clock.millis(), name);
         int version = first(connection, "SELECT last_version FROM registered_model WHERE name = ?",
                 row -> row.getInt(1), name).orElseThrow();
         long now = clock.millis();
         update(connection, "INSERT INTO model_version (" + RegistryRows.VERSION_COLUMNS + ") VALUES "
-                        + "(?, ?, ?, ?, ?, ?, ?, 'READY', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                name, version, emptyToNull(description), source, emptyToNull(runId), emptyToNull(runLink),
+                        + "(?, ?, ?, ?, ?, ?, ?, 'READY', NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                name, version, emptyToNull(description), from.source(), emptyToNull(from.runId()),
+                emptyToNull(from.runLink()),
                 Stage.NONE.label(), user, now, now,
                 provenance == null ? null : provenance.sha256(),
                 provenance == null ? null : provenance.sizeBytes(),
@@ -242,13 +249,14 @@ public final class ModelRegistry {
                 provenance == null ? null : provenance.producerVersion(),
                 provenance == null ? null : provenance.irVersion(),
                 provenance == null ? null : RegistryRows.opsetsJson(provenance.opsets()),
-                provenance == null ? null : provenance.signature());
+                provenance == null ? null : provenance.signature(),
+                emptyToNull(from.modelId()), emptyToNull(from.storageLocation()));
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             update(connection, "INSERT INTO model_version_tag (name, version, tag_key, tag_value) VALUES (?, ?, ?, ?)",
                     name, version, tag.getKey(), tag.getValue());
         }
         audit.record(connection, name, version, "create version", null, null,
-                provenance == null ? source : provenance.fileName() + " (sha256 " + provenance.sha256() + ")");
+                provenance == null ? from.source() : provenance.fileName() + " (sha256 " + provenance.sha256() + ")");
         return RegistryRows.requireVersion(connection, name, version);
     }
 

@@ -21,7 +21,7 @@ final class RegistryRows {
 
     static final String VERSION_COLUMNS = "name, version, description, source, run_id, run_link, current_stage, status, "
             + "status_message, user_id, creation_time, last_update_time, file_sha256, file_size, file_name, "
-            + "producer_name, producer_version, ir_version, opsets, signature";
+            + "producer_name, producer_version, ir_version, opsets, signature, model_id, storage_location";
     static final String MODEL_COLUMNS = "name, description, creation_time, last_update_time, card, owner, purpose, "
             + "data_sources, approved_by, approved_time";
 
@@ -74,7 +74,8 @@ final class RegistryRows {
         return new ModelVersion(name, version, row.getString("description"), row.getString("source"),
                 row.getString("run_id"), row.getString("run_link"), Stage.parse(row.getString("current_stage")),
                 row.getString("status"), row.getString("status_message"), row.getString("user_id"),
-                row.getLong("creation_time"), row.getLong("last_update_time"), tags, aliases, provenance);
+                row.getLong("creation_time"), row.getLong("last_update_time"), tags, aliases, provenance,
+                row.getString("model_id"), row.getString("storage_location"));
     }
 
     /** The newest version in each stage (every stage when {@code stages} is empty), ordered by stage. */

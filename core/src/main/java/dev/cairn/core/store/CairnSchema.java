@@ -22,7 +22,9 @@ public final class CairnSchema {
             new Migration(8, "deploy", FOLDER + "V8__deploy.sql"),
             new Migration(9, "datasets", FOLDER + "V9__datasets.sql"),
             new Migration(10, "prediction monitoring", FOLDER + "V10__prediction_monitoring.sql"),
-            new Migration(11, "drift reports", FOLDER + "V11__drift_reports.sql"));
+            new Migration(11, "drift reports", FOLDER + "V11__drift_reports.sql"),
+            new Migration(12, "MLflow 3: longer tags, model outputs and inputs, logged-model metrics",
+                    FOLDER + "V12__mlflow3.sql"));
 
     private CairnSchema() {
     }

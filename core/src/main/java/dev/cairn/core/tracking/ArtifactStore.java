@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,6 +28,12 @@ public final class ArtifactStore {
     public record FileInfo(String path, boolean isDir, Long fileSize) {
     }
 
+    /** The longest file name the usual file systems (ext4, NTFS, APFS) allow, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+    /** Deeper than any real artifact tree; a deeper one is an attack that would leave empty folders behind. */
+    private static final int MAX_DEPTH = 128;
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
     private final Path root;
 
     public ArtifactStore(Path root) {
@@ -48,15 +53,30 @@ public final class ArtifactStore {
         if (relative == null || relative.isEmpty()) {
             return root;
         }
+        // MLflow's validate_path_is_safe refuses '#', backslashes, absolute paths and '..'; '+', ':' and '%' are
+        // legal in names (a+b.txt, 10:00.txt, 50%.txt). On Windows a ':' would name a drive or an NTFS stream.
         if (relative.startsWith("/") || relative.indexOf('\\') >= 0 || relative.indexOf('\0') >= 0
-                || relative.contains(":")) {
+                || relative.indexOf('#') >= 0 || (WINDOWS && relative.indexOf(':') >= 0)) {
             throw new ArtifactPathException(relative);
         }
         String trimmed = relative.endsWith("/") ? relative.substring(0, relative.length() - 1) : relative;
-        for (String segment : trimmed.split("/", -1)) {
-            String decodedAgain = URLDecoder.decode(segment, StandardCharsets.UTF_8);
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !decodedAgain.equals(segment)) {
+        String[] segments = trimmed.split("/", -1);
+        if (segments.length > MAX_DEPTH) {
+            throw new ArtifactPathException(relative, "it is " + segments.length + " levels deep, more than the "
+                    + MAX_DEPTH + " allowed");
+        }
+        for (String segment : segments) {
+            // A name that decodes (once more, or again and again) to '.', '..' or a separator is refused, so that
+            // nothing that decodes the path a second time can be led out of the root.
+            String decoded = decodedFully(segment);
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || decoded.equals(".")
+                    || decoded.equals("..") || decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0
+                    || decoded.indexOf('\0') >= 0) {
                 throw new ArtifactPathException(relative);
+            }
+            if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new ArtifactPathException(relative, "a name in it is longer than " + MAX_NAME_BYTES
+                        + " bytes, the most a file system allows");
             }
         }
         Path resolved = root.resolve(trimmed).normalize();
@@ -131,6 +151,35 @@ public final class ArtifactStore {
                 Files.delete(file);
             }
         }
+    }
+
+    /**
+     * Percent-decodes until nothing changes (at most 10 rounds), leaving escapes that are not two hex digits as they
+     * are: {@code %252e} becomes {@code .}, {@code 50%.txt} stays itself, and a '+' is never a space.
+     */
+    static String decodedFully(String segment) {
+        String current = segment;
+        for (int round = 0; round < 10 && current.indexOf('%') >= 0; round++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(current.length());
+            for (int i = 0; i < current.length(); i++) {
+                char c = current.charAt(i);
+                int hi = c == '%' && i + 2 < current.length() ? Character.digit(current.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(current.charAt(i + 2), 16) : -1;
+                if (lo >= 0) {
+                    bytes.write(hi * 16 + lo);
+                    i += 2;
+                } else {
+                    byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                    bytes.write(encoded, 0, encoded.length);
+                }
+            }
+            String next = bytes.toString(StandardCharsets.UTF_8);
+            if (next.equals(current)) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 
     /** Whether the deepest existing ancestor of {@code path} really lies outside the root (a link out). */

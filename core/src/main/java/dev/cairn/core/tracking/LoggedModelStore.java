@@ -191,7 +191,8 @@ public final class LoggedModelStore {
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                         row.getLong(10), row.getLong(11),
                         pairs(connection, "SELECT tag_key, tag_value FROM logged_model_tag WHERE model_id = ?", modelId),
-                        pairs(connection, "SELECT param_key, param_value FROM logged_model_param WHERE model_id = ?", modelId));
+                        pairs(connection, "SELECT param_key, param_value FROM logged_model_param WHERE model_id = ?", modelId),
+                        ModelLinks.metrics(connection, modelId));
             }
         }
     }

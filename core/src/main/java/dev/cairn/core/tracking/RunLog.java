@@ -62,6 +62,15 @@ public final class RunLog {
 
     /** Logs metrics, params and tags together: all of them, or (on any error) none. */
     public void logBatch(String runId, List<Metric> metrics, List<Tag> params, List<Tag> tags) {
+        logBatch(runId, metrics, params, tags, List.of());
+    }
+
+    /**
+     * As {@link #logBatch(String, List, List, List)}, where {@code modelMetrics} are those of {@code metrics} that
+     * name a logged model (MLflow 3): they are also appended to their model, in the same transaction.
+     */
+    public void logBatch(String runId, List<Metric> metrics, List<Tag> params, List<Tag> tags,
+                         List<ModelMetric> modelMetrics) {
         checkBatch(metrics, params, tags);
         store.inTransaction(connection -> {
             RunRows.requireActive(connection, runId);
@@ -77,12 +86,18 @@ public final class RunLog {
                 }
             }
             appendMetrics(connection, runId, metrics);
+            ModelLinks.appendModelMetrics(connection, modelMetrics);
             return null;
         });
     }
 
     /** Records the datasets a run used; logging the same dataset again adds nothing. */
     public void logInputs(String runId, List<DatasetInput> inputs) {
+        logInputs(runId, inputs, List.of());
+    }
+
+    /** Records the datasets and (MLflow 3) the logged models, by id, that a run used; each once. */
+    public void logInputs(String runId, List<DatasetInput> inputs, List<String> modelIds) {
         for (DatasetInput input : inputs) {
             checkDataset(input.dataset());
             input.tags().forEach((key, value) -> {
@@ -93,6 +108,7 @@ public final class RunLog {
         store.inTransaction(connection -> {
             RunInfo run = RunRows.requireActive(connection, runId);
             linkInputs(connection, runId, run.experimentId(), inputs);
+            ModelLinks.linkModelInputs(connection, runId, modelIds);
             return null;
         });
     }

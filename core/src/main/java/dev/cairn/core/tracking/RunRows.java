@@ -95,13 +95,35 @@ final class RunRows {
         Map<String, Map<String, String>> params = keyValues(connection, ids, "param", "param_key", "param_value");
         Map<String, Map<String, String>> tags = keyValues(connection, ids, "run_tag", "tag_key", "tag_value");
         Map<String, List<DatasetInput>> inputs = inputs(connection, ids);
+        Map<String, List<String>> modelInputs = new HashMap<>();
+        Map<String, List<ModelOutput>> modelOutputs = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT run_id, model_id FROM run_model_input WHERE run_id = ANY(?) ORDER BY model_id")) {
+            select.setArray(1, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    modelInputs.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT run_id, model_id, step FROM run_model_output WHERE run_id = ANY(?) ORDER BY step, model_id")) {
+            select.setArray(1, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    modelOutputs.computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                            .add(new ModelOutput(rows.getString(2), rows.getLong(3)));
+                }
+            }
+        }
         List<Run> runs = new ArrayList<>(runIds.size());
         for (String runId : runIds) {
             RunInfo info = infos.get(runId);
             if (info != null) {
                 runs.add(new Run(info, metrics.getOrDefault(runId, List.of()), ranges.getOrDefault(runId, Map.of()),
                         params.getOrDefault(runId, Map.of()), tags.getOrDefault(runId, Map.of()),
-                        inputs.getOrDefault(runId, List.of())));
+                        inputs.getOrDefault(runId, List.of()), modelInputs.getOrDefault(runId, List.of()),
+                        modelOutputs.getOrDefault(runId, List.of())));
             }
         }
         return runs;

@@ -7,7 +7,8 @@ public final class TrackingLimits {
 
     public static final int MAX_KEY_LENGTH = 250;
     public static final int MAX_PARAM_VALUE_LENGTH = 6000;
-    public static final int MAX_TAG_VALUE_LENGTH = 5000;
+    /** MLflow 3 raised it from 5,000; a realistic runs/log-model history tag needs the room. */
+    public static final int MAX_TAG_VALUE_LENGTH = 8000;
     public static final int MAX_EXPERIMENT_NAME_LENGTH = 500;
     public static final int MAX_BATCH_METRICS = 1000;
     public static final int MAX_BATCH_PARAMS = 100;
