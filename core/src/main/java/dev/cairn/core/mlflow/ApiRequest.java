@@ -159,6 +159,10 @@ public final class ApiRequest {
             return fallback;
         }
         if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong()) {
+                throw ApiException.invalid("Invalid value " + node.asText() + " for parameter '" + field
+                        + "': it does not fit in an int64");
+            }
             return node.longValue();
         }
         try {

@@ -106,7 +106,26 @@ final class ArtifactProxy {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw TrackingException.notFound("No artifact at '" + relative + "'");
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        sendFile(exchange, file);
+    }
+
+    /** Text files MLflow serves as text/plain (mlflow/utils/mime_type_utils.py); others by their type, or bytes. */
+    private static final java.util.Set<String> TEXT_EXTENSIONS = java.util.Set.of("txt", "log", "err", "cfg", "conf",
+            "cnf", "cf", "ini", "properties", "prop", "hocon", "toml", "yaml", "yml", "xml", "json", "js", "py", "py3",
+            "csv", "tsv", "md", "rst");
+
+    /** Streams a file as MLflow's server does: its type, as an attachment named for it, and no sniffing. */
+    static void sendFile(HttpExchange exchange, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        String type = TEXT_EXTENSIONS.contains(extension) || name.equals("MLmodel") || name.equals("MLproject")
+                ? "text/plain" : java.net.URLConnection.guessContentTypeFromName(name);
+        exchange.getResponseHeaders().set("Content-Type", type != null ? type : "application/octet-stream");
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\""
+                + name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_") + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         long size = Files.size(file);
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size); // 0 would mean "chunked" to the JDK server
         try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {

@@ -3,24 +3,31 @@ package dev.cairn.core.mlflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.core.tracking.ArtifactStore;
 import dev.cairn.core.tracking.LoggedModel;
 import dev.cairn.core.tracking.LoggedModelStore;
 import dev.cairn.core.tracking.ModelMetric;
 import dev.cairn.core.tracking.Page;
+import dev.cairn.core.tracking.RunArtifacts;
+import dev.cairn.core.tracking.search.LoggedModelSearch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * MLflow 3's logged-model endpoints under {@code /api/2.0/mlflow/logged-models}, which carry the model
- * id in the path: create, search, get, finalize (PATCH), delete, tags and params.
+ * id in the path: create, search, get, finalize (PATCH), delete, tags, params and the listing of its files.
  */
 final class LoggedModelApi {
 
     private final LoggedModelStore models;
+    private final ArtifactStore artifacts;
     private final MlflowJson json;
 
-    LoggedModelApi(LoggedModelStore models, MlflowJson json) {
+    LoggedModelApi(LoggedModelStore models, ArtifactStore artifacts, MlflowJson json) {
         this.models = models;
+        this.artifacts = artifacts;
         this.json = json;
     }
 
@@ -34,8 +41,9 @@ final class LoggedModelApi {
             return wrap(model);
         }
         if (parts.length == 1 && parts[0].equals("search") && method.equals("POST")) {
-            Page<LoggedModel> page = models.search(request.strings("experiment_ids"), request.int32("max_results"),
-                    request.string("page_token"));
+            Page<LoggedModel> page = models.search(request.strings("experiment_ids"), request.string("filter"),
+                    datasets(request.body().get("datasets")), order(request.body().get("order_by")),
+                    request.int32("max_results"), request.string("page_token"));
             ObjectNode answer = json.object();
             ArrayNode list = answer.putArray("models");
             page.items().forEach(model -> list.add(model(model)));
@@ -48,7 +56,7 @@ final class LoggedModelApi {
             String id = parts[0];
             return switch (method) {
                 case "GET" -> wrap(models.get(id));
-                case "PATCH" -> wrap(models.finalizeModel(id, request.required("status")));
+                case "PATCH" -> wrap(models.finalizeModel(id, status(request.required("status"))));
                 case "DELETE" -> {
                     models.delete(id);
                     yield json.object();
@@ -65,6 +73,10 @@ final class LoggedModelApi {
                 models.deleteTag(parts[0], parts[2]);
                 return json.object();
             }
+        }
+        if (parts.length == 3 && parts[1].equals("artifacts") && parts[2].equals("directories")
+                && method.equals("GET")) {
+            return directory(models.get(parts[0]), request.string("artifact_directory_path"));
         }
         if (parts.length == 2 && parts[1].equals("params") && method.equals("POST")) {
             models.logParams(parts[0], pairs(request.body().get("params")));
@@ -95,7 +107,7 @@ final class LoggedModelApi {
         putIfPresent(info, "creator_id", model.creatorId());
         ArrayNode tags = info.putArray("tags");
         model.tags().forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
-        info.putArray("registrations");
+        registrations(info.putArray("registrations"), model.tags().get("mlflow.modelVersions"));
         ObjectNode data = node.putObject("data");
         ArrayNode params = data.putArray("params");
         model.params().forEach((key, value) -> params.addObject().put("key", key).put("value", value));
@@ -107,6 +119,82 @@ final class LoggedModelApi {
             metrics.add(metric);
         }
         return node;
+    }
+
+    /** The registered versions the model's {@code mlflow.modelVersions} tag lists, each once. */
+    private static void registrations(ArrayNode registrations, String tag) {
+        if (tag == null) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (JsonNode entry : MlflowServer.MAPPER.readTree(tag)) {
+                String name = entry.path("name").asText();
+                String version = entry.path("version").asText();
+                if (!name.isEmpty() && seen.add(name + "\n" + version)) {
+                    registrations.addObject().put("name", name).put("version", version);
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a tag that is not MLflow's JSON list names no registrations
+        }
+    }
+
+    /** A logged model's files, as {@code artifacts/list} lists a run's: paths from the model's artifact root. */
+    private JsonNode directory(LoggedModel model, String path) {
+        ObjectNode answer = json.object().put("root_uri", model.artifactUri());
+        RunArtifacts files = RunArtifacts.at(artifacts, model.artifactUri());
+        answer.set("files", json.files(files.list(path == null ? "" : path)));
+        return answer;
+    }
+
+    /** The enum by name, or by its number in service.proto (protobuf's JSON allows either). */
+    private static String status(String value) {
+        return switch (value.trim()) {
+            case "1" -> "LOGGED_MODEL_PENDING";
+            case "2" -> "LOGGED_MODEL_READY";
+            case "3" -> "LOGGED_MODEL_UPLOAD_FAILED";
+            default -> value.trim();
+        };
+    }
+
+    private static List<LoggedModelSearch.DatasetFilter> datasets(JsonNode array) {
+        List<LoggedModelSearch.DatasetFilter> datasets = new ArrayList<>();
+        for (JsonNode entry : list(array, "datasets")) {
+            datasets.add(new LoggedModelSearch.DatasetFilter(text(entry, "dataset_name"), text(entry, "dataset_digest")));
+        }
+        return datasets;
+    }
+
+    private static List<LoggedModelSearch.Order> order(JsonNode array) {
+        List<LoggedModelSearch.Order> order = new ArrayList<>();
+        for (JsonNode entry : list(array, "order_by")) {
+            JsonNode ascending = entry.get("ascending");
+            order.add(new LoggedModelSearch.Order(text(entry, "field_name"),
+                    ascending == null || ascending.isNull() || ascending.asBoolean(true),
+                    text(entry, "dataset_name"), text(entry, "dataset_digest")));
+        }
+        return order;
+    }
+
+    private static Iterable<JsonNode> list(JsonNode array, String field) {
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw ApiException.invalid("Field '" + field + "' must be a list");
+        }
+        for (JsonNode entry : array) {
+            if (!entry.isObject()) {
+                throw ApiException.invalid("Each element of '" + field + "' must be an object");
+            }
+        }
+        return array;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -40,6 +40,8 @@ public final class MlflowServer implements AutoCloseable {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             // Metric values are most of a log-batch; the JDK's decimal parser was its largest cost.
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            // A body is one JSON value: anything after it is a client's mistake, refused rather than ignored.
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowServer.class);
@@ -52,7 +54,12 @@ public final class MlflowServer implements AutoCloseable {
         }
     }
     private static final List<String> API_PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/");
-    private static final String ARTIFACTS_PREFIX = "/api/2.0/mlflow-artifacts/artifacts";
+    /** The artifact proxy, under the REST prefix and the web UI's. */
+    private static final List<String> ARTIFACT_PREFIXES = List.of("/api/2.0/mlflow-artifacts/",
+            "/ajax-api/2.0/mlflow-artifacts/");
+    private static final java.util.regex.Pattern MPU = java.util.regex.Pattern.compile("mpu/(create|complete|abort)(/.*)?");
+    private static final java.util.regex.Pattern LOGGED_MODEL_FILE = java.util.regex.Pattern.compile(
+            "logged-models/([^/]+)/artifacts/files");
     private static final int MAX_LOG_BATCH_BYTES = 1_000_000;
 
     /**
@@ -83,6 +90,8 @@ public final class MlflowServer implements AutoCloseable {
     private final Options options;
     private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
     private final ArtifactProxy artifacts;
+    private final MultipartUploads uploads;
+    private final ArtifactDownloads downloads;
     private final LoggedModelApi loggedModels;
 
     private MlflowServer(HttpServer server, ExecutorService workers, Options options, TrackingServices tracking,
@@ -92,9 +101,11 @@ public final class MlflowServer implements AutoCloseable {
         this.options = options;
         MlflowJson json = new MlflowJson(MAPPER);
         new TrackingApi(tracking, json).register(routes);
-        new RegistryApi(registry, json).register(routes);
+        new RegistryApi(registry, tracking.loggedModels(), json).register(routes);
         this.artifacts = new ArtifactProxy(tracking.artifacts(), json, options.maxArtifactBytes());
-        this.loggedModels = new LoggedModelApi(tracking.loggedModels(), json);
+        this.uploads = new MultipartUploads(tracking.artifacts(), options.maxArtifactBytes(), json);
+        this.downloads = new ArtifactDownloads(tracking, registry);
+        this.loggedModels = new LoggedModelApi(tracking.loggedModels(), tracking.artifacts(), json);
     }
 
     /**
@@ -169,9 +180,25 @@ public final class MlflowServer implements AutoCloseable {
                 reply(exchange, 200, "text/plain", CairnVersion.current().getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (path.startsWith(MultipartUploads.PARTS_PATH)) {
+                uploads.receivePart(exchange, path.substring(MultipartUploads.PARTS_PATH.length())); // id = token
+                return;
+            }
             checkToken(exchange);
-            if (path.equals(ARTIFACTS_PREFIX) || path.startsWith(ARTIFACTS_PREFIX + "/")) {
-                artifacts.handle(exchange, path.substring(ARTIFACTS_PREFIX.length()));
+            String artifactPath = ARTIFACT_PREFIXES.stream().filter(path::startsWith).findFirst()
+                    .map(prefix -> path.substring(prefix.length())).orElse(null);
+            if (artifactPath != null && (artifactPath.equals("artifacts") || artifactPath.startsWith("artifacts/"))) {
+                artifacts.handle(exchange, artifactPath.substring("artifacts".length()));
+                return;
+            }
+            java.util.regex.Matcher mpu = artifactPath == null ? null : MPU.matcher(artifactPath);
+            if (mpu != null && mpu.matches() && exchange.getRequestMethod().equals("POST")) {
+                String dir = mpu.group(2) == null ? "" : PercentDecoding.decode(mpu.group(2).substring(1), false);
+                replyJson(exchange, 200, uploads.handle(exchange, mpu.group(1), dir.replaceAll("/+$", ""),
+                        new ApiRequest(readBody(exchange, options.maxRequestBytes()), Map.of())));
+                return;
+            }
+            if (download(exchange, path)) {
                 return;
             }
             replyJson(exchange, 200, call(exchange, path));
@@ -190,10 +217,35 @@ public final class MlflowServer implements AutoCloseable {
         }
     }
 
+    /** The web UI's file routes (ArtifactDownloads); false when {@code path} is none of them. */
+    private boolean download(HttpExchange exchange, String path) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            return false;
+        }
+        Map<String, List<String>> query = PercentDecoding.query(exchange.getRequestURI().getRawQuery());
+        if (path.equals("/get-artifact")) {
+            downloads.runFile(exchange, query);
+            return true;
+        }
+        if (path.equals("/model-versions/get-artifact")) {
+            downloads.versionFile(exchange, query);
+            return true;
+        }
+        String name = API_PREFIXES.stream().filter(path::startsWith).findFirst()
+                .map(prefix -> path.substring(prefix.length())).orElse("");
+        java.util.regex.Matcher file = LOGGED_MODEL_FILE.matcher(name);
+        if (file.matches()) {
+            downloads.loggedModelFile(exchange, PercentDecoding.decode(file.group(1), false), query);
+            return true;
+        }
+        return false;
+    }
+
     private JsonNode call(HttpExchange exchange, String path) throws Exception {
         String method = exchange.getRequestMethod();
         if (path.equals("/api/3.0/mlflow/server-info") || path.equals("/ajax-api/3.0/mlflow/server-info")) {
-            return MAPPER.createObjectNode().put("store_type", "SqlStore");
+            // What MLflow 3's server answers; its client reads store_type (telemetry) and workspaces_enabled.
+            return MAPPER.createObjectNode().put("store_type", "SqlStore").put("workspaces_enabled", false);
         }
         String name = API_PREFIXES.stream().filter(path::startsWith).findFirst()
                 .map(prefix -> path.substring(prefix.length())).orElse(null);

@@ -9,6 +9,9 @@ import dev.cairn.core.registry.ModelRegistry;
 import dev.cairn.core.registry.ModelVersion;
 import dev.cairn.core.registry.RegisteredModel;
 import dev.cairn.core.registry.Stage;
+import dev.cairn.core.registry.VersionSource;
+import dev.cairn.core.tracking.LoggedModel;
+import dev.cairn.core.tracking.LoggedModelStore;
 import dev.cairn.core.tracking.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +21,16 @@ import java.util.Map;
 /** MLflow's model registry endpoints (model_registry.proto) over Cairn's {@link ModelRegistry}. */
 final class RegistryApi {
 
+    private static final String MODELS_SCHEME = "models:/";
+    private static final String MODEL_VERSIONS_TAG = "mlflow.modelVersions";
+
     private final ModelRegistry registry;
+    private final LoggedModelStore loggedModels;
     private final MlflowJson json;
 
-    RegistryApi(ModelRegistry registry, MlflowJson json) {
+    RegistryApi(ModelRegistry registry, LoggedModelStore loggedModels, MlflowJson json) {
         this.registry = registry;
+        this.loggedModels = loggedModels;
         this.json = json;
     }
 
@@ -61,9 +69,7 @@ final class RegistryApi {
         route(routes, "registered-models/alias", "GET", r -> wrapVersion(registry.versionByAlias(r.required("name"),
                 r.required("alias"))));
 
-        route(routes, "model-versions/create", "POST", r -> wrapVersion(registry.createVersion(r.required("name"),
-                r.required("source"), r.string("run_id"), r.string("run_link"), r.string("description"),
-                pairs(r.body().get("tags")), null)));
+        route(routes, "model-versions/create", "POST", this::createVersion);
         route(routes, "model-versions/get", "GET", r -> wrapVersion(registry.getVersion(r.required("name"), version(r))));
         route(routes, "model-versions/update", "PATCH", r -> wrapVersion(registry.updateVersionDescription(
                 r.required("name"), version(r), r.string("description"))));
@@ -76,7 +82,7 @@ final class RegistryApi {
         route(routes, "model-versions/search", "GET", this::searchVersions);
         route(routes, "model-versions/search", "POST", this::searchVersions);
         route(routes, "model-versions/get-download-uri", "GET", r -> json.object().put("artifact_uri",
-                registry.getVersion(r.required("name"), version(r)).source()));
+                registry.getVersion(r.required("name"), version(r)).downloadUri()));
         route(routes, "model-versions/set-tag", "POST", r -> {
             registry.setVersionTag(r.required("name"), version(r), r.required("key"), value(r));
             return json.object();
@@ -85,6 +91,77 @@ final class RegistryApi {
             registry.deleteVersionTag(r.required("name"), version(r), r.required("key"));
             return json.object();
         });
+    }
+
+    /**
+     * MLflow 3's CreateModelVersion: with {@code model_id} (or a {@code models:/<model_id>} source) the version is of
+     * that logged model: its files are the model's artifact location, its run the model's source run unless one is
+     * given, and the model's {@code mlflow.modelVersions} tag lists the new version, as MLflow's server does.
+     */
+    private JsonNode createVersion(ApiRequest r) {
+        String name = r.required("name");
+        String source = r.required("source");
+        String runId = r.string("run_id");
+        String modelId = r.string("model_id");
+        if ((modelId == null || modelId.isEmpty()) && source.startsWith(MODELS_SCHEME)
+                && source.substring(MODELS_SCHEME.length()).startsWith("m-") && !source.contains("@")
+                && source.indexOf('/', MODELS_SCHEME.length()) < 0) {
+            modelId = source.substring(MODELS_SCHEME.length());
+        }
+        String storageLocation = null;
+        if (modelId != null && !modelId.isEmpty()) {
+            LoggedModel model = loggedModels.get(modelId);
+            storageLocation = model.artifactUri();
+            if (runId == null || runId.isEmpty()) {
+                runId = model.sourceRunId();
+            }
+        } else if (source.startsWith(MODELS_SCHEME)) {
+            storageLocation = registeredSource(source.substring(MODELS_SCHEME.length()));
+        }
+        ModelVersion version = registry.createVersion(name, new VersionSource(source, runId, r.string("run_link"),
+                modelId, storageLocation), r.string("description"), pairs(r.body().get("tags")), null);
+        if (modelId != null && !modelId.isEmpty()) {
+            listVersionOnModel(modelId, version);
+        }
+        return wrapVersion(version);
+    }
+
+    /** Where {@code models:/<name>/<version>} or {@code models:/<name>@<alias>} keeps its files. */
+    private String registeredSource(String reference) {
+        int at = reference.lastIndexOf('@');
+        if (at > 0) {
+            return registry.versionByAlias(reference.substring(0, at), reference.substring(at + 1)).downloadUri();
+        }
+        int slash = reference.lastIndexOf('/');
+        if (slash > 0) {
+            try {
+                return registry.getVersion(reference.substring(0, slash),
+                        Integer.parseInt(reference.substring(slash + 1))).downloadUri();
+            } catch (NumberFormatException e) {
+                return null; // models:/name/Production and the like: kept as the source says
+            }
+        }
+        return null;
+    }
+
+    /** Appends {name, version} to the logged model's {@code mlflow.modelVersions} tag (a JSON list), once. */
+    private void listVersionOnModel(String modelId, ModelVersion version) {
+        LoggedModel model = loggedModels.get(modelId);
+        ArrayNode list;
+        try {
+            JsonNode existing = MlflowServer.MAPPER.readTree(model.tags().getOrDefault(MODEL_VERSIONS_TAG, "[]"));
+            list = existing.isArray() ? (ArrayNode) existing : MlflowServer.MAPPER.createArrayNode();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            list = MlflowServer.MAPPER.createArrayNode(); // a hand-edited tag that is not JSON: start it again
+        }
+        String number = Integer.toString(version.version());
+        for (JsonNode entry : list) {
+            if (version.name().equals(entry.path("name").asText()) && number.equals(entry.path("version").asText())) {
+                return;
+            }
+        }
+        list.addObject().put("name", version.name()).put("version", number);
+        loggedModels.setTags(modelId, Map.of(MODEL_VERSIONS_TAG, list.toString()));
     }
 
     private JsonNode searchModels(ApiRequest r) {
@@ -166,6 +243,7 @@ final class RegistryApi {
         putIfPresent(node, "run_id", version.runId());
         putIfPresent(node, "run_link", version.runLink());
         putIfPresent(node, "status_message", version.statusMessage());
+        putIfPresent(node, "model_id", version.modelId());
         ArrayNode tags = node.putArray("tags");
         version.tags().forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
         ArrayNode aliases = node.putArray("aliases");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.tracking.Dataset;
 import dev.cairn.core.tracking.DatasetInput;
 import dev.cairn.core.tracking.Experiment;
+import dev.cairn.core.tracking.DatasetSummary;
 import dev.cairn.core.tracking.Metric;
+import dev.cairn.core.tracking.MetricSeries;
 import dev.cairn.core.tracking.ModelMetric;
 import dev.cairn.core.tracking.ModelOutput;
 import dev.cairn.core.tracking.Page;
@@ -14,6 +16,7 @@ import dev.cairn.core.tracking.Run;
 import dev.cairn.core.tracking.RunArtifacts;
 import dev.cairn.core.tracking.RunInfo;
 import dev.cairn.core.tracking.RunStatus;
+import dev.cairn.core.tracking.StepSampling;
 import dev.cairn.core.tracking.Tag;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.tracking.ViewType;
@@ -27,6 +30,10 @@ import java.util.Map;
 final class TrackingApi {
 
     private static final String LOG_MODEL_HISTORY_TAG = "mlflow.log-model.history";
+    /** MLflow's limits for get-history-bulk-interval (MAX_RUNS_GET_METRIC_HISTORY_BULK, MAX_RESULTS_PER_RUN). */
+    private static final int MAX_BULK_RUNS = 100;
+    private static final int MAX_BULK_RESULTS_PER_RUN = 2500;
+    private static final int MAX_HISTORY_PAGE = 25_000;
 
     private final TrackingServices tracking;
     private final MlflowJson json;
@@ -97,6 +104,8 @@ final class TrackingApi {
         route(routes, "runs/log-model", "POST", this::logModel);
         route(routes, "runs/outputs", "POST", this::logOutputs);
         route(routes, "metrics/get-history", "GET", this::metricHistory);
+        route(routes, "metrics/get-history-bulk-interval", "GET", this::metricHistoryBulkInterval);
+        route(routes, "experiments/search-datasets", "POST", this::searchDatasets);
         route(routes, "artifacts/list", "GET", this::listArtifacts);
     }
 
@@ -213,6 +222,76 @@ final class TrackingApi {
         page.items().forEach(metric -> metrics.add(json.metric(metric)));
         if (page.nextPageToken() != null) {
             answer.put("next_page_token", page.nextPageToken());
+        }
+        return answer;
+    }
+
+    /** Sampled histories of one metric over several runs, as MLflow's charts ask for them (StepSampling). */
+    private JsonNode metricHistoryBulkInterval(ApiRequest r) {
+        List<String> runIds = r.strings("run_ids");
+        if (runIds.isEmpty()) {
+            throw ApiException.missing("run_ids");
+        }
+        if (runIds.size() > MAX_BULK_RUNS) {
+            throw ApiException.invalid("GetMetricHistoryBulkInterval request must specify at most " + MAX_BULK_RUNS
+                    + " run_ids. Received " + runIds.size() + " run_ids.");
+        }
+        String key = r.required("metric_key");
+        Integer max = r.int32("max_results");
+        if (max != null && (max < 1 || max > MAX_BULK_RESULTS_PER_RUN)) {
+            throw ApiException.invalid("max_results must be between 1 and " + MAX_BULK_RESULTS_PER_RUN + ", got " + max);
+        }
+        Integer start = r.int32("start_step");
+        Integer end = r.int32("end_step");
+        if ((start == null) != (end == null)) {
+            throw ApiException.invalid("If either start step or end step are specified, both must be specified.");
+        }
+        if (start != null && start > end) {
+            throw ApiException.invalid("end_step must be greater than start_step. Found start_step=" + start
+                    + " and end_step=" + end + ".");
+        }
+        List<MetricSeries> histories = new ArrayList<>();
+        for (String runId : runIds) {
+            tracking.runs().get(runId); // RESOURCE_DOES_NOT_EXIST for a run that is not there
+            histories.add(tracking.log().series(runId, key));
+        }
+        long[] steps = StepSampling.sample(histories.stream().map(MetricSeries::steps).toList(),
+                start == null ? null : start.longValue(), end == null ? null : end.longValue(),
+                max == null ? MAX_BULK_RESULTS_PER_RUN : max);
+        ObjectNode answer = json.object();
+        ArrayNode metrics = json.object().arrayNode();
+        for (int run = 0; run < runIds.size(); run++) {
+            MetricSeries history = histories.get(run);
+            List<Integer> points = StepSampling.pointsAt(history, steps);
+            for (int i : points.subList(0, Math.min(points.size(), MAX_HISTORY_PAGE))) {
+                metrics.add(json.metric(new Metric(key, history.values()[i], history.timestamps()[i],
+                        history.steps()[i])).put("run_id", runIds.get(run)));
+            }
+        }
+        if (!metrics.isEmpty()) {
+            answer.set("metrics", metrics);
+        }
+        return answer;
+    }
+
+    /** The datasets the experiments' runs used, each with the context its input was tagged with. */
+    private JsonNode searchDatasets(ApiRequest r) {
+        List<String> experimentIds = r.strings("experiment_ids");
+        if (experimentIds.isEmpty()) {
+            throw ApiException.invalid("SearchDatasets request must specify at least one experiment_id.");
+        }
+        if (experimentIds.size() > 20) {
+            throw ApiException.invalid("SearchDatasets request cannot specify more than 20 experiment_ids. Received "
+                    + experimentIds.size() + " experiment_ids.");
+        }
+        ObjectNode answer = json.object();
+        ArrayNode summaries = answer.putArray("dataset_summaries");
+        for (DatasetSummary summary : tracking.runs().datasetSummaries(experimentIds)) {
+            ObjectNode item = summaries.addObject().put("experiment_id", summary.experimentId())
+                    .put("name", summary.name()).put("digest", summary.digest());
+            if (summary.context() != null) {
+                item.put("context", summary.context());
+            }
         }
         return answer;
     }

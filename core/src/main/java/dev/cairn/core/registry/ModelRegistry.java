@@ -446,7 +446,7 @@ public final class ModelRegistry {
 
     private static void checkTag(String key, String value) {
         TrackingLimits.checkKey("tag", key);
-        TrackingLimits.checkValue("Tag value", key, value, TrackingLimits.MAX_TAG_VALUE_LENGTH);
+        TrackingLimits.checkValue("Tag value", key, value, TrackingLimits.MAX_REGISTRY_TAG_VALUE_LENGTH);
     }
 
     private static void checkAlias(String alias) {

@@ -42,9 +42,17 @@ public final class ExperimentStore {
      */
     public String create(String name, String artifactLocation, Map<String, String> tags) {
         TrackingLimits.checkExperimentName(name);
+        if (artifactLocation != null && artifactLocation.length() > TrackingLimits.MAX_ARTIFACT_LOCATION_LENGTH) {
+            throw TrackingException.invalid("Invalid artifact_location: it has length " + artifactLocation.length()
+                    + ", which exceeds the limit of " + TrackingLimits.MAX_ARTIFACT_LOCATION_LENGTH);
+        }
+        if (artifactLocation != null && artifactLocation.startsWith("runs:")) {
+            throw TrackingException.invalid("Invalid artifact_location '" + artifactLocation + "': an experiment's "
+                    + "artifact location cannot be a runs:/ URI");
+        }
         tags.forEach((key, value) -> {
             TrackingLimits.checkKey("experiment tag", key);
-            TrackingLimits.checkValue("experiment tag", key, value, TrackingLimits.MAX_TAG_VALUE_LENGTH);
+            TrackingLimits.checkValue("experiment tag", key, value, TrackingLimits.MAX_EXPERIMENT_TAG_VALUE_LENGTH);
         });
         return store.inTransaction(connection -> {
             if (findId(connection, name) != null) {
@@ -165,7 +173,7 @@ public final class ExperimentStore {
 
     public void setTag(String experimentId, String key, String value) {
         TrackingLimits.checkKey("experiment tag", key);
-        TrackingLimits.checkValue("experiment tag", key, value, TrackingLimits.MAX_TAG_VALUE_LENGTH);
+        TrackingLimits.checkValue("experiment tag", key, value, TrackingLimits.MAX_EXPERIMENT_TAG_VALUE_LENGTH);
         store.inTransaction(connection -> {
             requireActive(connection, experimentId);
             upsertTag(connection, experimentId, key, value);

@@ -1,6 +1,7 @@
 package dev.cairn.core.tracking;
 
 import dev.cairn.core.store.Store;
+import dev.cairn.core.tracking.search.LoggedModelSearch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,9 @@ public final class LoggedModelStore {
     private static final String COLUMNS = "model_id, experiment_id, name, model_type, source_run_id, status, "
             + "status_message, artifact_uri, creator_id, creation_time, last_update_time";
 
+    /** What MLflow's _validate_logged_model_name refuses in a name. */
+    private static final java.util.regex.Pattern NAME_FORBIDDEN = java.util.regex.Pattern.compile("[/:.%\"']");
+
     private final Store store;
     private final Clock clock;
 
@@ -41,6 +45,14 @@ public final class LoggedModelStore {
             TrackingLimits.checkKey("tag", key);
             TrackingLimits.checkValue("Tag value", key, value, TrackingLimits.MAX_TAG_VALUE_LENGTH);
         });
+        if (name != null && !name.isEmpty() && NAME_FORBIDDEN.matcher(name).find()) {
+            throw TrackingException.invalid("Invalid logged model name '" + name + "': it may not contain '/', ':', "
+                    + "'.', '%', '\"' or \"'\"");
+        }
+        if (name != null && name.length() > 500) {
+            throw TrackingException.invalid("Logged model name has length " + name.length()
+                    + ", which exceeds the limit of 500");
+        }
         String modelId = "m-" + UUID.randomUUID().toString().replace("-", "");
         return store.inTransaction(connection -> {
             Experiment experiment = ExperimentStore.requireActive(connection, experimentId);
@@ -146,37 +158,52 @@ public final class LoggedModelStore {
         });
     }
 
-    /** The models of the given experiments, newest first, paged. */
-    public Page<LoggedModel> search(List<String> experimentIds, Integer maxResults, String pageToken) {
-        int limit = TrackingLimits.pageSize(maxResults, 100, 1000);
-        long offset = PageToken.offset(pageToken);
+    /**
+     * MLflow 3's SearchLoggedModels: the active models of the experiments that {@code filter} and {@code datasets}
+     * keep, in {@code order}, paged ({@code maxResults} null means MLflow's default of 50). A page token only
+     * continues the search that made it.
+     */
+    public Page<LoggedModel> search(List<String> experimentIds, String filter, List<LoggedModelSearch.DatasetFilter> datasets,
+                                    List<LoggedModelSearch.Order> order, Integer maxResults, String pageToken) {
+        int limit = TrackingLimits.pageSize(maxResults, 50, 1000);
         if (experimentIds.isEmpty()) {
             throw TrackingException.invalid("Missing value for required parameter 'experiment_ids'");
         }
+        String query = SearchToken.query(experimentIds, filter, datasets, order);
+        long offset = SearchToken.offset(pageToken, query);
+        java.util.function.Predicate<LoggedModel> keep = LoggedModelSearch.filter(filter, datasets);
+        java.util.Comparator<LoggedModel> sorted = LoggedModelSearch.order(order);
         return store.read(connection -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT model_id FROM logged_model WHERE "
-                    + "lifecycle_stage = 'active' AND experiment_id IN (" + String.join(", ",
-                    Collections.nCopies(experimentIds.size(), "?")) + ") ORDER BY creation_time DESC, model_id LIMIT ? OFFSET ?")) {
-                int i = 1;
-                for (String id : experimentIds) {
-                    select.setString(i++, id);
-                }
-                select.setInt(i++, limit + 1);
-                select.setLong(i, offset);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
+            List<LoggedModel> matching = new ArrayList<>();
+            for (String id : modelIds(connection, experimentIds)) {
+                LoggedModel model = require(connection, id);
+                if (keep.test(model)) {
+                    matching.add(model);
                 }
             }
-            boolean more = ids.size() > limit;
-            List<LoggedModel> models = new ArrayList<>();
-            for (String id : more ? ids.subList(0, limit) : ids) {
-                models.add(require(connection, id));
-            }
-            return new Page<>(models, more ? PageToken.of(offset + limit) : null);
+            matching.sort(sorted);
+            int from = (int) Math.min(offset, matching.size());
+            int to = (int) Math.min((long) from + limit, matching.size());
+            return new Page<>(matching.subList(from, to), to < matching.size() ? SearchToken.of(query, to) : null);
         });
+    }
+
+    private static List<String> modelIds(Connection connection, List<String> experimentIds) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT model_id FROM logged_model WHERE "
+                + "lifecycle_stage = 'active' AND experiment_id IN (" + String.join(", ",
+                Collections.nCopies(experimentIds.size(), "?")) + ")")) {
+            int i = 1;
+            for (String id : experimentIds) {
+                select.setString(i++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static LoggedModel require(Connection connection, String modelId) throws SQLException {

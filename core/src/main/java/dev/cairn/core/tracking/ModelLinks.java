@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * MLflow 3's links between runs and logged models: the models a run produced ({@code runs/outputs}) or used
@@ -80,6 +84,44 @@ public final class ModelLinks {
             }
             merge.executeBatch();
         }
+    }
+
+    /**
+     * The metrics less those that name a logged model and repeat a point the run already has: MLflow 3's
+     * {@code log_model} logs the run's metrics again with the new model's id, which adds the point to the model but
+     * must not double it in the run's history (MLflow's SQL store drops it by its primary key).
+     */
+    static List<Metric> withoutRepeats(Connection connection, String runId, List<Metric> metrics,
+                                               List<ModelMetric> modelMetrics) throws SQLException {
+        if (modelMetrics.isEmpty()) {
+            return metrics;
+        }
+        Map<String, Set<Metric>> logged = new HashMap<>();
+        Set<Metric> repeats = new HashSet<>();
+        for (ModelMetric point : modelMetrics) {
+            Set<Metric> points = logged.get(point.metric().key());
+            if (points == null) {
+                points = new HashSet<>();
+                MetricSeries series = RunLog.series(connection, runId, point.metric().key(), 0, Long.MAX_VALUE);
+                for (int i = 0; i < series.size(); i++) {
+                    points.add(new Metric(series.key(), series.values()[i], series.timestamps()[i], series.steps()[i]));
+                }
+                logged.put(point.metric().key(), points);
+            }
+            if (points.contains(point.metric())) {
+                repeats.add(point.metric());
+            }
+        }
+        if (repeats.isEmpty()) {
+            return metrics;
+        }
+        List<Metric> kept = new ArrayList<>(metrics.size());
+        for (Metric metric : metrics) {
+            if (!repeats.contains(metric)) {
+                kept.add(metric);
+            }
+        }
+        return kept;
     }
 
     /** Every point logged against a model, by key, then step and time. */

@@ -33,7 +33,12 @@ public final class RunArtifacts {
 
     /** The artifacts of the run described by {@code info}. */
     public static RunArtifacts of(ArtifactStore store, RunInfo info) {
-        String uri = info.artifactUri() == null ? "" : info.artifactUri();
+        return at(store, info.artifactUri());
+    }
+
+    /** The files under an artifact URI (a run's, or an MLflow 3 logged model's {@code .../models/<id>/artifacts}). */
+    public static RunArtifacts at(ArtifactStore store, String artifactUri) {
+        String uri = artifactUri == null ? "" : artifactUri;
         String root = uri.startsWith(ArtifactStore.SCHEME)
                 ? uri.substring(ArtifactStore.SCHEME.length()).replaceFirst("^/+", "") : null;
         return new RunArtifacts(store, uri, root);

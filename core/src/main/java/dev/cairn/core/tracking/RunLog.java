@@ -85,7 +85,7 @@ public final class RunLog {
                     }
                 }
             }
-            appendMetrics(connection, runId, metrics);
+            appendMetrics(connection, runId, ModelLinks.withoutRepeats(connection, runId, metrics, modelMetrics));
             ModelLinks.appendModelMetrics(connection, modelMetrics);
             return null;
         });
@@ -144,44 +144,49 @@ public final class RunLog {
     private MetricSeries series(String runId, String key, long from, long count) {
         return store.read(connection -> {
             RunRows.requireInfo(connection, runId);
-            long total = 0;
-            try (PreparedStatement sum = connection.prepareStatement(
-                    "SELECT COALESCE(SUM(point_count), 0) FROM metric_chunk WHERE run_id = ? AND metric_key = ?")) {
-                sum.setString(1, runId);
-                sum.setString(2, key);
-                try (ResultSet row = sum.executeQuery()) {
-                    row.next();
-                    total = row.getLong(1);
-                }
-            }
-            int n = (int) Math.max(0, Math.min(count, total - from));
-            long[] steps = new long[n];
-            long[] timestamps = new long[n];
-            double[] values = new double[n];
-            long seen = 0;
-            int filled = 0;
-            try (PreparedStatement select = connection.prepareStatement("SELECT point_count, points FROM metric_chunk "
-                    + "WHERE run_id = ? AND metric_key = ? ORDER BY chunk_id")) {
-                select.setString(1, runId);
-                select.setString(2, key);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (filled < n && rows.next()) {
-                        int chunkCount = rows.getInt(1);
-                        if (seen + chunkCount <= from) {
-                            seen += chunkCount;
-                            continue;
-                        }
-                        int skip = (int) Math.max(0, from - seen);
-                        int take = Math.min(chunkCount - skip, n - filled);
-                        byte[] packed = rows.getBytes(2);
-                        MetricChunk.decodeInto(packed, chunkCount, skip, steps, timestamps, values, filled, take);
-                        filled += take;
-                        seen += chunkCount;
-                    }
-                }
-            }
-            return new MetricSeries(key, steps, timestamps, values);
+            return series(connection, runId, key, from, count);
         });
+    }
+
+    static MetricSeries series(Connection connection, String runId, String key, long from, long count)
+        throws SQLException {
+        long total = 0;
+        try (PreparedStatement sum = connection.prepareStatement(
+                "SELECT COALESCE(SUM(point_count), 0) FROM metric_chunk WHERE run_id = ? AND metric_key = ?")) {
+            sum.setString(1, runId);
+            sum.setString(2, key);
+            try (ResultSet row = sum.executeQuery()) {
+                row.next();
+                total = row.getLong(1);
+            }
+        }
+        int n = (int) Math.max(0, Math.min(count, total - from));
+        long[] steps = new long[n];
+        long[] timestamps = new long[n];
+        double[] values = new double[n];
+        long seen = 0;
+        int filled = 0;
+        try (PreparedStatement select = connection.prepareStatement("SELECT point_count, points FROM metric_chunk "
+                + "WHERE run_id = ? AND metric_key = ? ORDER BY chunk_id")) {
+            select.setString(1, runId);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (filled < n && rows.next()) {
+                    int chunkCount = rows.getInt(1);
+                    if (seen + chunkCount <= from) {
+                        seen += chunkCount;
+                        continue;
+                    }
+                    int skip = (int) Math.max(0, from - seen);
+                    int take = Math.min(chunkCount - skip, n - filled);
+                    byte[] packed = rows.getBytes(2);
+                    MetricChunk.decodeInto(packed, chunkCount, skip, steps, timestamps, values, filled, take);
+                    filled += take;
+                    seen += chunkCount;
+                }
+            }
+        }
+        return new MetricSeries(key, steps, timestamps, values);
     }
 
     static void upsertTag(Connection connection, String runId, String key, String value) throws SQLException {
@@ -195,6 +200,11 @@ public final class RunLog {
     }
 
     private static void checkBatch(List<Metric> metrics, List<Tag> params, List<Tag> tags) {
+        for (Tag tag : tags) {
+            if (tag.key().equals(RunStore.RUN_NAME_TAG)) {
+                TrackingLimits.checkRunName(tag.value());
+            }
+        }
         if (metrics.size() > TrackingLimits.MAX_BATCH_METRICS || params.size() > TrackingLimits.MAX_BATCH_PARAMS
                 || tags.size() > TrackingLimits.MAX_BATCH_TAGS
                 || metrics.size() + params.size() + tags.size() > TrackingLimits.MAX_BATCH_ENTITIES) {

@@ -50,8 +50,10 @@ public final class RunStore {
                     + "different values (run_name='" + runName + "', mlflow.runName='" + taggedName + "').");
         }
         String name = runName != null && !runName.isEmpty() ? runName : taggedName != null ? taggedName : RunNames.random();
+        TrackingLimits.checkRunName(name);
         allTags.put(RUN_NAME_TAG, name);
         String user = userId != null && !userId.isEmpty() ? userId : allTags.get(USER_TAG);
+        TrackingLimits.checkValue("user_id", "user_id", user == null ? "" : user, TrackingLimits.MAX_USER_ID_LENGTH);
         String runId = UUID.randomUUID().toString().replace("-", "");
         return store.inTransaction(connection -> {
             Experiment experiment = ExperimentStore.requireActive(connection, experimentId);
@@ -86,6 +88,9 @@ public final class RunStore {
      * @return the run's info after the update
      */
     public RunInfo update(String runId, RunStatus status, Long endTime, String runName) {
+        if (runName != null && !runName.isEmpty()) {
+            TrackingLimits.checkRunName(runName);
+        }
         return store.inTransaction(connection -> {
             RunInfo info = RunRows.requireActive(connection, runId);
             try (PreparedStatement update = connection.prepareStatement(
@@ -100,6 +105,30 @@ public final class RunStore {
                 RunLog.upsertTag(connection, runId, RUN_NAME_TAG, runName);
             }
             return RunRows.requireInfo(connection, runId);
+        });
+    }
+
+    /**
+     * The datasets the runs of these experiments used (distinct by experiment, name, digest and the input's
+     * {@code mlflow.data.context} tag), at most 1,000, as MLflow's SearchDatasets lists them.
+     */
+    public List<DatasetSummary> datasetSummaries(List<String> experimentIds) {
+        return store.read(connection -> {
+            List<DatasetSummary> summaries = new java.util.ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT d.experiment_id, d.name, "
+                    + "d.digest, t.tag_value FROM dataset d JOIN run_input i ON i.dataset_id = d.dataset_id "
+                    + "LEFT JOIN run_input_tag t ON t.run_id = i.run_id AND t.dataset_id = i.dataset_id AND "
+                    + "t.tag_key = 'mlflow.data.context' WHERE d.experiment_id = ANY(?) "
+                    + "ORDER BY d.experiment_id, d.name, d.digest, t.tag_value LIMIT 1000")) {
+                select.setArray(1, connection.createArrayOf("VARCHAR", experimentIds.toArray()));
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        summaries.add(new DatasetSummary(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4)));
+                    }
+                }
+            }
+            return summaries;
         });
     }
 

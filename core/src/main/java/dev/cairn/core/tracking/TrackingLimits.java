@@ -10,6 +10,15 @@ public final class TrackingLimits {
     /** MLflow 3 raised it from 5,000; a realistic runs/log-model history tag needs the room. */
     public static final int MAX_TAG_VALUE_LENGTH = 8000;
     public static final int MAX_EXPERIMENT_NAME_LENGTH = 500;
+    /** MLflow keeps experiment tags at 5,000 (MAX_EXPERIMENT_TAG_VAL_LENGTH), run and model tags at 8,000. */
+    public static final int MAX_EXPERIMENT_TAG_VALUE_LENGTH = 5000;
+    /** Registered-model and version tags (MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH). */
+    public static final int MAX_REGISTRY_TAG_VALUE_LENGTH = 100_000;
+    /** The run name column of MLflow's SQL store (and so the mlflow.runName tag, which sets it). */
+    public static final int MAX_RUN_NAME_LENGTH = 250;
+    public static final int MAX_USER_ID_LENGTH = 256;
+    /** MLFLOW_ARTIFACT_LOCATION_MAX_LENGTH's default. */
+    public static final int MAX_ARTIFACT_LOCATION_LENGTH = 2048;
     public static final int MAX_BATCH_METRICS = 1000;
     public static final int MAX_BATCH_PARAMS = 100;
     public static final int MAX_BATCH_TAGS = 100;
@@ -17,7 +26,9 @@ public final class TrackingLimits {
     public static final int MAX_RESULTS_RUNS = 50_000;
     public static final int DEFAULT_RESULTS_RUNS = 1000;
 
-    private static final Pattern KEY = Pattern.compile("^[/\\w.\\- ]*$");
+    // As MLflow's _validate_metric_name and friends: a colon is allowed except on Windows, where it names a drive.
+    private static final Pattern KEY = System.getProperty("os.name", "").startsWith("Windows")
+            ? Pattern.compile("^[/\\w.\\- ]*$") : Pattern.compile("^[/\\w.\\- :]*$");
     private static final Pattern RUN_ID = Pattern.compile("^[a-zA-Z0-9][\\w\\-]{0,255}$");
     private static final Pattern EXPERIMENT_ID = Pattern.compile("^[a-zA-Z0-9][\\w\\-]{0,63}$");
 
@@ -35,7 +46,7 @@ public final class TrackingLimits {
         }
         if (!KEY.matcher(key).matches()) {
             throw TrackingException.invalid("Invalid " + kind + " name: '" + key + "'. Names may only contain "
-                    + "alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), and slashes (/).");
+                    + "alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colons (:) and slashes (/).");
         }
         if (key.startsWith("/") || key.equals(".") || key.equals("..") || key.startsWith("../") || key.endsWith("/..")
                 || key.contains("/../") || key.contains("//") || key.startsWith("./") || key.contains("/./")) {
@@ -51,6 +62,13 @@ public final class TrackingLimits {
         if (value.length() > max) {
             throw TrackingException.invalid(kind + " '" + key + "' had length " + value.length()
                     + ", which exceeded length limit of " + max);
+        }
+    }
+
+    public static void checkRunName(String name) {
+        if (name != null && name.length() > MAX_RUN_NAME_LENGTH) {
+            throw TrackingException.invalid("Run name has length " + name.length() + ", which exceeds the limit of "
+                    + MAX_RUN_NAME_LENGTH + " (run_name and the mlflow.runName tag)");
         }
     }
 

@@ -127,8 +127,9 @@ class Mlflow3ApiTest {
         assertThat(data.path("params")).isEmpty();
     }
 
+    /** MLflow's limits: run tags 8,000, experiment tags 5,000, registry tags 100,000; run names 250. */
     @Test
-    void tagValuesUpTo8000Characters(Workspace workspace) throws Exception {
+    void tagValuesUpToMlflowsLimits(Workspace workspace) throws Exception {
         start(workspace);
         String runId = newRun();
         wire.ok("runs/set-tag", "{\"run_id\": \"" + runId + "\", \"key\": \"long\", \"value\": \"" + "x".repeat(8000)
@@ -138,7 +139,25 @@ class Mlflow3ApiTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
         wire.ok("experiments/set-experiment-tag", "{\"experiment_id\": \"0\", \"key\": \"long\", \"value\": \""
-                + "y".repeat(8000) + "\"}");
+                + "y".repeat(5000) + "\"}");
+        assertThat(wire.post("experiments/set-experiment-tag", "{\"experiment_id\": \"0\", \"key\": \"longer\", "
+                + "\"value\": \"" + "y".repeat(5001) + "\"}").status()).isEqualTo(400);
+        wire.ok("registered-models/create", "{\"name\": \"m\", \"tags\": [{\"key\": \"card\", \"value\": \""
+                + "z".repeat(100_000) + "\"}]}");
+        assertThat(wire.post("registered-models/set-tag", "{\"name\": \"m\", \"key\": \"more\", \"value\": \""
+                + "z".repeat(100_001) + "\"}").status()).isEqualTo(400);
+        for (String body : new String[] {"{\"experiment_id\": \"0\", \"run_name\": \"" + "r".repeat(251) + "\"}",
+            "{\"experiment_id\": \"0\", \"tags\": [{\"key\": \"mlflow.runName\", \"value\": \"" + "r".repeat(251)
+                    + "\"}]}", "{\"experiment_id\": \"0\", \"user_id\": \"" + "u".repeat(257) + "\"}"}) {
+            MlflowWire.Answer refused = wire.post("runs/create", body);
+            assertThat(refused.status()).as(body.substring(0, 40)).isEqualTo(400);
+            assertThat(refused.text()).doesNotContain("SQL").doesNotContain("VARCHAR");
+        }
+        MlflowWire.Answer renamed = wire.post("runs/set-tag", "{\"run_id\": \"" + runId + "\", \"key\": "
+                + "\"mlflow.runName\", \"value\": \"" + "r".repeat(251) + "\"}");
+        assertThat(renamed.status()).isEqualTo(400);
+        assertThat(wire.post("experiments/create", "{\"name\": \"far\", \"artifact_location\": \"/tmp/"
+                + "a".repeat(2100) + "\"}").status()).isEqualTo(400);
         assertThat(wire.okGet("runs/get?run_id=" + runId).path("run").path("data").path("tags").toString())
                 .contains("x".repeat(8000));
     }

@@ -1,10 +1,11 @@
--- MLflow 3: tag values up to 8,000 characters (mlflow/utils/validation.py MAX_TAG_VAL_LENGTH), the logged models a
--- run produced (runs/outputs) or used (runs/log-inputs "models"), and metrics logged against a logged model.
-ALTER TABLE experiment_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(8000);
+-- MLflow 3's tag limits (mlflow/utils/validation.py): run and logged-model tags up to 8,000 characters
+-- (MAX_TAG_VAL_LENGTH), registry tags up to 100,000 (MAX_MODEL_REGISTRY_TAG_VALUE_LENGTH); experiment tags stay at
+-- 5,000. Then the logged models a run produced (runs/outputs) or used (runs/log-inputs "models"), and metrics logged
+-- against a logged model.
 ALTER TABLE run_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(8000);
 ALTER TABLE logged_model_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(8000);
-ALTER TABLE registered_model_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(8000);
-ALTER TABLE model_version_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(8000);
+ALTER TABLE registered_model_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(100000);
+ALTER TABLE model_version_tag ALTER COLUMN tag_value SET DATA TYPE VARCHAR(100000);
 
 CREATE TABLE run_model_output (
     run_id   VARCHAR(256) NOT NULL REFERENCES run ON DELETE CASCADE,
