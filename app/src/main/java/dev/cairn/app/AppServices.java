@@ -13,7 +13,6 @@ import dev.cairn.core.drift.DriftReportStore;
 import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.registry.RegistryServices;
 import dev.cairn.core.settings.SettingStore;
-import dev.cairn.core.tracking.TrackingImport;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.plugins.Plugins;
 import dev.cairn.core.workspace.Workspace;
@@ -48,8 +47,7 @@ public final class AppServices implements AutoCloseable {
         this.datasets = new DatasetStore(workspace.store(), Clock.systemUTC());
         this.driftReports = new DriftReportStore(workspace.store(), Clock.systemUTC());
         this.trackingServer = new TrackingServerModel(tracking, registry.registry(), settings, tasks, notifier);
-        drops.register(new MlflowImportDropHandler(new MlflowImporter(new TrackingImport(workspace.store()),
-                tracking.artifacts()), tasks, notifier, dialogs));
+        drops.register(new MlflowImportDropHandler(MlflowImporter.of(workspace, tracking), tasks, notifier, dialogs));
     }
 
     /** The plugins folder's services, loaded with the workspace (before the window opens). */

@@ -3,7 +3,6 @@ package dev.cairn.app.cli;
 import dev.cairn.core.importer.ImportSummary;
 import dev.cairn.core.importer.MlflowImporter;
 import dev.cairn.core.progress.Cancellation;
-import dev.cairn.core.tracking.TrackingImport;
 import dev.cairn.core.tracking.TrackingServices;
 import dev.cairn.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -45,6 +44,11 @@ final class ImportCommand implements Runnable {
         @Parameters(paramLabel = "PATH", description = "The mlruns folder or the mlflow.db file.")
         private Path path;
 
+        @picocli.CommandLine.Option(names = "--artifacts-root", paramLabel = "FOLDER", description = "Where the "
+                + "store's artifacts are, when its artifact URIs name folders of another machine (they are also "
+                + "looked for beside the store: mlartifacts/, mlruns/).")
+        private Path artifactsRoot;
+
         @Override
         public Integer call() {
             Path home = parent.parent.home();
@@ -53,8 +57,8 @@ final class ImportCommand implements Runnable {
                 TrackingServices tracking = TrackingServices.of(workspace);
                 ImportSummary summary;
                 try (TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr())) {
-                    summary = new MlflowImporter(new TrackingImport(workspace.store()), tracking.artifacts())
-                            .importFrom(path, progress, Cancellation.NEVER);
+                    summary = MlflowImporter.of(workspace, tracking).importFrom(path, artifactsRoot, progress,
+                            Cancellation.NEVER);
                 }
                 spec.commandLine().getOut().print("Imported " + path + " into " + workspace.home() + "\n" + summary.describe());
                 spec.commandLine().getOut().flush();

@@ -2,11 +2,17 @@ package dev.cairn.core.importer;
 
 import java.util.List;
 
-/** What an import brought in, what it found already there, and what it skipped and why. */
+/**
+ * What an import brought in, what it found already there, what it could import only in part (each named, with why:
+ * the next import completes them once their files are repaired) and what it skipped and why.
+ */
 public record ImportSummary(int experimentsCreated, int experimentsMatched, int runsImported, int runsAlreadyPresent,
-                            long metricPoints, int params, int tags, int artifactFiles, List<String> skipped) {
+                            long metricPoints, int params, int tags, int artifactFiles, int loggedModels,
+                            int registeredModels, int modelVersions, int aliases, int runsCompleted,
+                            List<String> incomplete, List<String> skipped) {
 
     public ImportSummary {
+        incomplete = List.copyOf(incomplete);
         skipped = List.copyOf(skipped);
     }
 
@@ -16,9 +22,20 @@ public record ImportSummary(int experimentsCreated, int experimentsMatched, int 
                 .append("Experiments: ").append(experimentsCreated).append(" new, ").append(experimentsMatched)
                 .append(" already there\n")
                 .append("Runs: ").append(runsImported).append(" imported, ").append(runsAlreadyPresent)
-                .append(" already there (left as they were)\n")
+                .append(" already there (left as they were)");
+        if (runsCompleted > 0) {
+            text.append(", ").append(runsCompleted).append(" completed from an earlier partial import");
+        }
+        text.append('\n')
                 .append("Metric points: ").append(metricPoints).append(", params: ").append(params)
-                .append(", tags: ").append(tags).append(", artifact files: ").append(artifactFiles).append('\n');
+                .append(", tags: ").append(tags).append(", artifact files: ").append(artifactFiles).append('\n')
+                .append("Logged models: ").append(loggedModels).append('\n')
+                .append("Model registry: ").append(registeredModels).append(" registered models, ").append(modelVersions)
+                .append(" versions, ").append(aliases).append(" aliases new\n");
+        if (!incomplete.isEmpty()) {
+            text.append("Imported in part (").append(incomplete.size()).append("; import again once repaired):\n");
+            incomplete.forEach(item -> text.append("  - ").append(item).append('\n'));
+        }
         if (skipped.isEmpty()) {
             text.append("Skipped: nothing\n");
         } else {

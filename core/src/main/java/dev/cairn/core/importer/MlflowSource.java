@@ -11,7 +11,13 @@ interface MlflowSource extends AutoCloseable {
 
     RunContent content(SourceRun run);
 
-    /** Things found but not imported, each with the reason, e.g. registered models. */
+    /** MLflow 3's logged models of an experiment (none in older stores). */
+    List<SourceLoggedModel> loggedModels(SourceExperiment experiment);
+
+    /** The model registry: registered models with their versions and aliases (none where there is no registry). */
+    List<SourceRegisteredModel> registeredModels();
+
+    /** Things found but not imported, each with the reason, e.g. an unreadable meta.yaml. */
     List<String> notImported();
 
     @Override

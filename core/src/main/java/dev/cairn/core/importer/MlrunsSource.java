@@ -6,10 +6,11 @@ import dev.cairn.core.tracking.Dataset;
 import dev.cairn.core.tracking.DatasetInput;
 import dev.cairn.core.tracking.LifecycleStage;
 import dev.cairn.core.tracking.Metric;
+import dev.cairn.core.tracking.ModelMetric;
+import dev.cairn.core.tracking.ModelOutput;
 import dev.cairn.core.tracking.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +26,23 @@ import java.util.stream.Stream;
 /**
  * Reads an MLflow FileStore folder ({@code mlruns/}) as mlflow/store/tracking/file_store.py writes it:
  * {@code meta.yaml} per experiment and run, {@code metrics/}, {@code params/}, {@code tags/} walked
- * recursively (keys may hold '/'), dataset inputs, {@code .trash/} for deleted experiments.
+ * recursively (keys may hold '/'), dataset and model inputs, run outputs, MLflow 3's logged models
+ * ({@code <experiment>/models/m-*}), the model registry ({@code models/}), and {@code .trash/} for deleted experiments.
  */
 final class MlrunsSource implements MlflowSource {
 
     private static final Set<String> NOT_RUNS = Set.of("tags", "datasets", "traces", "models");
 
     private final Path root;
+    private final ArtifactLocator artifacts;
     private final YAMLMapper yaml = new YAMLMapper();
     private final Map<String, Path> experimentDirs = new HashMap<>();
     private final List<String> notImported = new ArrayList<>();
 
-    MlrunsSource(Path root) {
+    /** @param artifactsRoot where the store's artifacts are, when its URIs name another machine's folders; or null */
+    MlrunsSource(Path root, Path artifactsRoot) {
         this.root = root;
+        this.artifacts = new ArtifactLocator(root.toAbsolutePath().getParent(), artifactsRoot);
     }
 
     /** Whether {@code folder} looks like an mlruns folder: an experiment folder with a meta.yaml in it. */
@@ -56,17 +61,13 @@ final class MlrunsSource implements MlflowSource {
     @Override
     public List<SourceExperiment> experiments() {
         List<SourceExperiment> experiments = new ArrayList<>();
-        readExperiments(root, LifecycleStage.ACTIVE, experiments);
-        readExperiments(root.resolve(".trash"), LifecycleStage.DELETED, experiments);
-        Path models = root.resolve("models");
-        if (Files.isDirectory(models)) {
-            notImported.add("model registry in " + models + ": registered models are not imported yet "
-                    + "(Cairn's registry arrives with the model registry feature)");
-        }
+        readExperiments(root, false, experiments);
+        readExperiments(root.resolve(".trash"), true, experiments);
         return experiments;
     }
 
-    private void readExperiments(Path folder, LifecycleStage defaultStage, List<SourceExperiment> into) {
+    /** @param trash the {@code .trash} folder: MLflow decides by the folder, so these are deleted whatever meta.yaml says */
+    private void readExperiments(Path folder, boolean trash, List<SourceExperiment> into) {
         for (Path dir : children(folder)) {
             String name = dir.getFileName().toString();
             if (name.equals(".trash") || name.equals("models") || !Files.isDirectory(dir)) {
@@ -83,7 +84,8 @@ final class MlrunsSource implements MlflowSource {
                 String stage = node.path("lifecycle_stage").asText("");
                 into.add(new SourceExperiment(id, node.path("name").asText("experiment " + id),
                         node.path("artifact_location").asText(""),
-                        stage.isEmpty() ? defaultStage : LifecycleStage.fromWire(stage),
+                        trash ? LifecycleStage.DELETED : stage.isEmpty() ? LifecycleStage.ACTIVE
+                                : LifecycleStage.fromWire(stage),
                         node.path("creation_time").asLong(0), node.path("last_update_time").asLong(0),
                         readKeyValues(dir.resolve("tags"))));
                 experimentDirs.put(id, dir);
@@ -104,6 +106,12 @@ final class MlrunsSource implements MlflowSource {
             Path meta = runDir.resolve("meta.yaml");
             try {
                 JsonNode node = yaml.readTree(meta.toFile());
+                if (node == null || !node.isObject() || node.isEmpty()) {
+                    // MLflow itself cannot read such a run; importing it would make a hollow run with no name.
+                    notImported.add("run folder " + runDir + ": meta.yaml is empty or not a mapping, so the run was "
+                            + "not imported (repair it and import again)");
+                    continue;
+                }
                 String runId = node.path("run_id").asText(node.path("run_uuid").asText(runDir.getFileName().toString()));
                 String stage = node.path("lifecycle_stage").asText("");
                 runs.add(new SourceRun(runId, experiment.id(), textOrNull(node, "run_name"), textOrNull(node, "user_id"),
@@ -122,16 +130,60 @@ final class MlrunsSource implements MlflowSource {
     public RunContent content(SourceRun run) {
         Path experimentDir = experimentDirs.get(run.experimentId());
         Path runDir = experimentDir.resolve(run.runId());
+        List<String> problems = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>();
         Path metricsDir = runDir.resolve("metrics");
-        readKeyValueFiles(metricsDir).forEach((key, file) -> readMetricFile(key, file, metrics));
-        return new RunContent(readKeyValues(runDir.resolve("params")), readKeyValues(runDir.resolve("tags")), metrics,
-                inputs(experimentDir, runDir), artifactDir(run, runDir));
+        readKeyValueFiles(metricsDir).forEach((key, file) -> readMetricFile(key, file, metrics, problems));
+        List<DatasetInput> datasets = new ArrayList<>();
+        List<String> models = new ArrayList<>();
+        inputs(experimentDir, runDir, datasets, models, problems);
+        return new RunContent(readKeyValues(runDir.resolve("params"), problems),
+                readKeyValues(runDir.resolve("tags"), problems), metrics, datasets, models, outputs(runDir, problems),
+                artifactDir(run.artifactUri(), runDir.resolve("artifacts")), problems);
+    }
+
+    @Override
+    public List<SourceLoggedModel> loggedModels(SourceExperiment experiment) {
+        List<SourceLoggedModel> models = new ArrayList<>();
+        for (Path dir : children(experimentDirs.get(experiment.id()).resolve("models"))) {
+            try {
+                JsonNode node = yaml.readTree(dir.resolve("meta.yaml").toFile());
+                if (node == null || !node.isObject() || !node.hasNonNull("model_id")) {
+                    notImported.add("logged model " + dir + ": meta.yaml is empty or names no model_id");
+                    continue;
+                }
+                String modelId = node.path("model_id").asText();
+                List<String> problems = new ArrayList<>();
+                List<ModelMetric> metrics = new ArrayList<>();
+                readKeyValueFiles(dir.resolve("metrics")).forEach((key, file) ->
+                        readModelMetricFile(modelId, key, file, metrics, problems));
+                problems.forEach(problem -> notImported.add("logged model " + modelId + ": " + problem));
+                String stage = node.path("lifecycle_stage").asText("");
+                String location = node.path("artifact_location").asText("");
+                models.add(new SourceLoggedModel(modelId, node.path("name").asText(modelId),
+                        textOrNull(node, "model_type"), textOrNull(node, "source_run_id"),
+                        SourceLoggedModel.statusName(node.path("status").asInt(1)), textOrNull(node, "status_message"),
+                        node.path("creation_timestamp").asLong(0), node.path("last_updated_timestamp").asLong(0),
+                        stage.isEmpty() ? LifecycleStage.ACTIVE : LifecycleStage.fromWire(stage),
+                        readKeyValues(dir.resolve("tags"), problems), readKeyValues(dir.resolve("params"), problems),
+                        metrics, location, artifactDir(location, dir.resolve("artifacts"))));
+            } catch (IOException | RuntimeException e) {
+                notImported.add("logged model " + dir + ": unreadable meta.yaml (" + e.getMessage() + ")");
+            }
+        }
+        return models;
+    }
+
+    @Override
+    public List<SourceRegisteredModel> registeredModels() {
+        return MlrunsRegistry.read(root.resolve("models"), yaml, notImported);
     }
 
     @Override
     public List<String> notImported() {
-        return notImported;
+        List<String> all = new ArrayList<>(notImported);
+        all.addAll(MissingArtifacts.summarize(artifacts.missing()));
+        return all;
     }
 
     @Override
@@ -139,32 +191,76 @@ final class MlrunsSource implements MlflowSource {
         // files are opened and closed per read
     }
 
-    private void readMetricFile(String key, Path file, List<Metric> into) {
-        int lineNumber = 0;
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.trim().split(" ");
-                if (fields.length < 2 || fields.length > 3) {
-                    notImported.add("metric " + file + " line " + lineNumber + ": expected 'timestamp value [step]'");
-                    continue;
-                }
-                into.add(new Metric(key, PythonFloat.parse(fields[1]), Long.parseLong(fields[0]),
-                        fields.length == 3 ? Long.parseLong(fields[2]) : 0));
+    /** A run's metric file, "timestamp value [step]" per line; a malformed line loses that line only. */
+    private static void readMetricFile(String key, Path file, List<Metric> into, List<String> problems) {
+        readLines(file, problems, 2, 3, "timestamp value [step]", fields -> into.add(new Metric(key,
+                PythonFloat.parse(fields[1]), Long.parseLong(fields[0]), fields.length == 3 ? Long.parseLong(fields[2]) : 0)));
+    }
+
+    /** A logged model's metric file: "timestamp value step run_id [dataset_name dataset_digest]" per line. */
+    private static void readModelMetricFile(String modelId, String key, Path file, List<ModelMetric> into,
+                                            List<String> problems) {
+        readLines(file, problems, 4, 6, "timestamp value step run_id [dataset_name dataset_digest]", fields -> {
+            if (fields.length == 5) {
+                throw new NumberFormatException("5 fields");
             }
-        } catch (IOException | NumberFormatException e) {
-            notImported.add("metric " + file + " line " + lineNumber + ": " + e.getMessage());
+            into.add(new ModelMetric(modelId, new Metric(key, PythonFloat.parse(fields[1]), Long.parseLong(fields[0]),
+                    Long.parseLong(fields[2])), fields.length == 6 ? fields[4] : null, fields.length == 6 ? fields[5] : null,
+                    fields[3]));
+        });
+    }
+
+    private interface LineReader {
+        void read(String[] fields);
+    }
+
+    private static void readLines(Path file, List<String> problems, int minFields, int maxFields, String shape,
+                                  LineReader reader) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add("metric file " + file.getFileName() + " is unreadable (" + e.getMessage() + ")");
+            return;
+        }
+        int bad = 0;
+        int firstBad = 0;
+        int read = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            read++;
+            String[] fields = line.split(" ");
+            try {
+                if (fields.length < minFields || fields.length > maxFields) {
+                    throw new NumberFormatException(fields.length + " fields");
+                }
+                reader.read(fields);
+            } catch (NumberFormatException e) {
+                if (bad++ == 0) {
+                    firstBad = i + 1;
+                }
+            }
+        }
+        if (bad > 0) {
+            problems.add("metric " + file + ": " + bad + " malformed line" + (bad == 1 ? "" : "s") + " skipped (first "
+                    + "at line " + firstBad + "; expected '" + shape + "'), the other " + (read - bad)
+                    + " kept");
         }
     }
 
-    private List<DatasetInput> inputs(Path experimentDir, Path runDir) {
-        List<DatasetInput> inputs = new ArrayList<>();
+    /** The run's dataset inputs and (MLflow 3) the logged models it used, by each input's source_type. */
+    private void inputs(Path experimentDir, Path runDir, List<DatasetInput> inputs, List<String> models,
+                        List<String> problems) {
         for (Path inputDir : children(runDir.resolve("inputs"))) {
             try {
                 JsonNode input = yaml.readTree(inputDir.resolve("meta.yaml").toFile());
+                if (input.path("source_type").asText("DATASET").equals("MODEL")) {
+                    models.add(input.path("source_id").asText());
+                    continue;
+                }
                 Path datasetMeta = experimentDir.resolve("datasets").resolve(input.path("source_id").asText()).resolve("meta.yaml");
                 JsonNode dataset = yaml.readTree(datasetMeta.toFile());
                 Map<String, String> tags = new LinkedHashMap<>();
@@ -173,41 +269,50 @@ final class MlrunsSource implements MlflowSource {
                         dataset.path("source_type").asText(), dataset.path("source").asText(),
                         textOrNull(dataset, "schema"), textOrNull(dataset, "profile")), tags));
             } catch (IOException | RuntimeException e) {
-                notImported.add("dataset input " + inputDir + ": " + e.getMessage());
+                problems.add("dataset input " + inputDir.getFileName() + " is unreadable (" + e.getMessage() + ")");
             }
         }
-        return inputs;
     }
 
-    private static Path artifactDir(SourceRun run, Path runDir) {
-        String uri = run.artifactUri();
-        if (uri.startsWith("file:")) {
+    /** MLflow 3's run outputs: {@code outputs/<model_id>/meta.yaml} with the step the model was logged at. */
+    private List<ModelOutput> outputs(Path runDir, List<String> problems) {
+        List<ModelOutput> outputs = new ArrayList<>();
+        for (Path outputDir : children(runDir.resolve("outputs"))) {
             try {
-                Path local = Path.of(URI.create(uri));
-                if (Files.isDirectory(local)) {
-                    return local;
+                JsonNode output = yaml.readTree(outputDir.resolve("meta.yaml").toFile());
+                if (output.path("destination_type").asText("MODEL_OUTPUT").equals("MODEL_OUTPUT")) {
+                    // MLflow writes the model's id as destination_id too (a quirk of _FileStoreOutput); the folder
+                    // is named for it either way.
+                    outputs.add(new ModelOutput(output.path("destination_id").asText(outputDir.getFileName().toString()),
+                            output.path("step").asLong(0)));
                 }
-            } catch (IllegalArgumentException e) {
-                // not a usable file URI: fall back to the folder inside the run
+            } catch (IOException | RuntimeException e) {
+                problems.add("run output " + outputDir.getFileName() + " is unreadable (" + e.getMessage() + ")");
             }
-        } else if (uri.startsWith("/") && Files.isDirectory(Path.of(uri))) {
-            return Path.of(uri);
         }
-        Path inside = runDir.resolve("artifacts");
-        return Files.isDirectory(inside) ? inside : null;
+        return outputs;
+    }
+
+    /** The folder in the store when there is one (MLflow's default location), else wherever the URI leads. */
+    private Path artifactDir(String uri, Path inside) {
+        return Files.isDirectory(inside) ? inside : artifacts.find(uri);
     }
 
     /** Reads key files below {@code folder} recursively; keys are the relative paths with '/'. */
-    private Map<String, String> readKeyValues(Path folder) {
+    static Map<String, String> readKeyValues(Path folder, List<String> problems) {
         Map<String, String> values = new TreeMap<>();
         readKeyValueFiles(folder).forEach((key, file) -> {
             try {
                 values.put(key, Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                notImported.add(file + ": " + e.getMessage());
+                problems.add(file + " is unreadable (" + e.getMessage() + ")");
             }
         });
         return values;
+    }
+
+    private Map<String, String> readKeyValues(Path folder) {
+        return readKeyValues(folder, notImported);
     }
 
     private static Map<String, Path> readKeyValueFiles(Path folder) {
@@ -224,7 +329,7 @@ final class MlrunsSource implements MlflowSource {
         return files;
     }
 
-    private static List<Path> children(Path folder) {
+    static List<Path> children(Path folder) {
         if (folder == null || !Files.isDirectory(folder)) {
             return List.of();
         }
@@ -235,7 +340,7 @@ final class MlrunsSource implements MlflowSource {
         }
     }
 
-    private static String textOrNull(JsonNode node, String field) {
+    static String textOrNull(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
     }

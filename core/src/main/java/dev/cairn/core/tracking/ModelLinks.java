@@ -68,6 +68,14 @@ public final class ModelLinks {
         for (ModelMetric point : points) {
             requireModel(connection, point.modelId());
         }
+        insertModelMetrics(connection, points);
+    }
+
+    /** Writes points of models known to be there (an import's, whatever their lifecycle). */
+    static void insertModelMetrics(Connection connection, List<ModelMetric> points) throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
         try (PreparedStatement merge = connection.prepareStatement("MERGE INTO logged_model_metric (model_id, "
                 + "metric_key, metric_value, ts, step, run_id, dataset_name, dataset_digest) KEY (model_id, "
                 + "metric_key, step, ts, run_id, dataset_name, dataset_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

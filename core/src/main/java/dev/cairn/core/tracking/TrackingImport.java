@@ -56,6 +56,85 @@ public final class TrackingImport {
         });
     }
 
+    /** The tag an imported run carries while parts of it could not be read; the next import imports it again. */
+    public static final String INCOMPLETE_TAG = "cairn.import.incomplete";
+
+    /** Whether a run is here, and whether it was imported whole. */
+    public enum RunPresence { ABSENT, COMPLETE, INCOMPLETE }
+
+    public RunPresence runPresence(String runId) {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM run_tag t WHERE "
+                    + "t.run_id = r.run_id AND t.tag_key = ?) FROM run r WHERE r.run_id = ?")) {
+                select.setString(1, INCOMPLETE_TAG);
+                select.setString(2, runId);
+                try (ResultSet row = select.executeQuery()) {
+                    return !row.next() ? RunPresence.ABSENT : row.getInt(1) > 0 ? RunPresence.INCOMPLETE
+                            : RunPresence.COMPLETE;
+                }
+            }
+        });
+    }
+
+    /**
+     * Replaces an incompletely imported run with what the store holds now, in one transaction: the old copy goes
+     * only if the new one goes in.
+     */
+    public void replaceRun(RunInfo info, Long deletedTime, Map<String, String> params, Map<String, String> tags,
+                           List<Metric> metrics, List<DatasetInput> inputs, List<String> modelInputs,
+                           List<ModelOutput> modelOutputs) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement chunks = connection.prepareStatement("DELETE FROM metric_chunk WHERE run_id = ?");
+                 PreparedStatement run = connection.prepareStatement("DELETE FROM run WHERE run_id = ?")) {
+                chunks.setString(1, info.runId());
+                chunks.executeUpdate();
+                run.setString(1, info.runId());
+                run.executeUpdate();
+            }
+            insert(connection, info, deletedTime, params, tags, metrics, inputs, modelInputs, modelOutputs);
+            return null;
+        });
+    }
+
+    public boolean loggedModelExists(String modelId) {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM logged_model WHERE model_id = ?")) {
+                select.setString(1, modelId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
+    /** Inserts an MLflow 3 logged model with its tags, params and metric points, keeping its id. */
+    public void insertLoggedModel(LoggedModel model, LifecycleStage stage) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO logged_model (model_id, "
+                    + "experiment_id, name, model_type, source_run_id, status, status_message, artifact_uri, creator_id, "
+                    + "creation_time, last_update_time, lifecycle_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)")) {
+                insert.setString(1, model.modelId());
+                insert.setString(2, model.experimentId());
+                insert.setString(3, model.name());
+                insert.setString(4, model.modelType());
+                insert.setString(5, model.sourceRunId());
+                insert.setString(6, model.status());
+                insert.setString(7, model.statusMessage());
+                insert.setString(8, model.artifactUri());
+                insert.setLong(9, model.creationTime());
+                insert.setLong(10, model.lastUpdateTime());
+                insert.setString(11, stage.wireName());
+                insert.executeUpdate();
+            }
+            insertPairs(connection, "INSERT INTO logged_model_tag (model_id, tag_key, tag_value) VALUES (?, ?, ?)",
+                    model.modelId(), model.tags());
+            insertPairs(connection, "INSERT INTO logged_model_param (model_id, param_key, param_value) VALUES (?, ?, ?)",
+                    model.modelId(), model.params());
+            ModelLinks.insertModelMetrics(connection, model.metrics());
+            return null;
+        });
+    }
+
     public boolean runExists(String runId) {
         return store.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM run WHERE run_id = ?")) {
@@ -70,29 +149,71 @@ public final class TrackingImport {
     /** Inserts a run and everything logged into it, in one transaction. */
     public void insertRun(RunInfo info, Long deletedTime, Map<String, String> params, Map<String, String> tags,
                           List<Metric> metrics, List<DatasetInput> inputs) {
+        insertRun(info, deletedTime, params, tags, metrics, inputs, List.of(), List.of());
+    }
+
+    /**
+     * As above, with MLflow 3's links to logged models (which must be imported first; links to models that are not
+     * here are left out).
+     */
+    public void insertRun(RunInfo info, Long deletedTime, Map<String, String> params, Map<String, String> tags,
+                          List<Metric> metrics, List<DatasetInput> inputs, List<String> modelInputs,
+                          List<ModelOutput> modelOutputs) {
         store.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run (" + RunRows.INFO_COLUMNS
-                    + ", deleted_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, info.runId());
-                insert.setString(2, info.runName());
-                insert.setString(3, info.experimentId());
-                insert.setString(4, info.userId());
-                insert.setString(5, info.status().name());
-                insert.setObject(6, info.startTime());
-                insert.setObject(7, info.endTime());
-                insert.setString(8, info.artifactUri());
-                insert.setString(9, info.lifecycleStage().wireName());
-                insert.setObject(10, deletedTime);
-                insert.executeUpdate();
-            }
-            insertPairs(connection, "INSERT INTO param (run_id, param_key, param_value) VALUES (?, ?, ?)", info.runId(), params);
-            insertPairs(connection, "INSERT INTO run_tag (run_id, tag_key, tag_value) VALUES (?, ?, ?)", info.runId(), tags);
-            for (int from = 0; from < metrics.size(); from += METRIC_CHUNK) {
-                RunLog.appendMetrics(connection, info.runId(), metrics.subList(from, Math.min(metrics.size(), from + METRIC_CHUNK)));
-            }
-            RunLog.linkInputs(connection, info.runId(), info.experimentId(), inputs);
+            insert(connection, info, deletedTime, params, tags, metrics, inputs, modelInputs, modelOutputs);
             return null;
         });
+    }
+
+    private static void insert(Connection connection, RunInfo info, Long deletedTime, Map<String, String> params,
+                               Map<String, String> tags, List<Metric> metrics, List<DatasetInput> inputs,
+                               List<String> modelInputs, List<ModelOutput> modelOutputs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run (" + RunRows.INFO_COLUMNS
+                + ", deleted_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, info.runId());
+            insert.setString(2, info.runName());
+            insert.setString(3, info.experimentId());
+            insert.setString(4, info.userId());
+            insert.setString(5, info.status().name());
+            insert.setObject(6, info.startTime());
+            insert.setObject(7, info.endTime());
+            insert.setString(8, info.artifactUri());
+            insert.setString(9, info.lifecycleStage().wireName());
+            insert.setObject(10, deletedTime);
+            insert.executeUpdate();
+        }
+        insertPairs(connection, "INSERT INTO param (run_id, param_key, param_value) VALUES (?, ?, ?)", info.runId(), params);
+        insertPairs(connection, "INSERT INTO run_tag (run_id, tag_key, tag_value) VALUES (?, ?, ?)", info.runId(), tags);
+        for (int from = 0; from < metrics.size(); from += METRIC_CHUNK) {
+            RunLog.appendMetrics(connection, info.runId(), metrics.subList(from, Math.min(metrics.size(), from + METRIC_CHUNK)));
+        }
+        RunLog.linkInputs(connection, info.runId(), info.experimentId(), inputs);
+        for (String modelId : modelInputs) {
+            if (modelPresent(connection, modelId)) {
+                ModelLinks.linkModelInputs(connection, info.runId(), List.of(modelId));
+            }
+        }
+        for (ModelOutput output : modelOutputs) {
+            if (modelPresent(connection, output.modelId())) {
+                try (PreparedStatement link = connection.prepareStatement(
+                        "MERGE INTO run_model_output (run_id, model_id, step) KEY (run_id, model_id) VALUES (?, ?, ?)")) {
+                    link.setString(1, info.runId());
+                    link.setString(2, output.modelId());
+                    link.setLong(3, output.step());
+                    link.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static boolean modelPresent(Connection connection, String modelId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM logged_model WHERE model_id = ? AND lifecycle_stage = 'active'")) {
+            select.setString(1, modelId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     private static void insertPairs(Connection connection, String sql, String runId, Map<String, String> values)
