@@ -75,7 +75,9 @@ final class ArtifactLocator {
     private static String pathOf(String uri) {
         if (uri.startsWith("file:")) {
             try {
-                return URI.create(uri.replace('\\', '/').replace(" ", "%20")).getPath();
+                URI parsed = URI.create(uri.replace('\\', '/').replace(" ", "%20"));
+                // file:C:/x (no slashes, as MLflow writes on Windows) is an opaque URI: its path is the rest.
+                return parsed.getPath() != null ? parsed.getPath() : parsed.getSchemeSpecificPart();
             } catch (IllegalArgumentException e) {
                 return uri.substring("file:".length());
             }
