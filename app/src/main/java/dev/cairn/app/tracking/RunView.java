@@ -40,7 +40,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * A run's page: a chart per metric with all its points; the overview (facts, parent and children, markdown
- * description, params, editable tags, dataset inputs); and the artifacts browser.
+ * description, params, editable tags, dataset inputs, MLflow 3's logged models); and the artifacts browser.
  */
 public final class RunView extends VBox {
 
@@ -126,7 +126,8 @@ public final class RunView extends VBox {
         paramFilter.setId("run-param-filter");
         inputs.setWrapText(true);
         VBox box = new VBox(10, facts, section("Description"), new RunDescriptionPane(model), section("Parameters"),
-                paramFilter, params, section("Tags"), new RunTagsPane(model), section("Dataset inputs"), inputs);
+                paramFilter, params, section("Tags"), new RunTagsPane(model), section("Dataset inputs"), inputs,
+                section("Logged models"), new LoggedModelsTable(model.loggedModels()));
         box.setPadding(new javafx.geometry.Insets(10, 14, 10, 0)); // keeps buttons clear of the scroll bar
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -50,6 +50,7 @@ public final class RunViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<RunLink> parent = new SimpleObjectProperty<>();
     private final ObservableList<RunLink> children = FXCollections.observableArrayList();
+    private final ObservableList<RunLoggedModels.Row> loggedModels = FXCollections.observableArrayList();
     private final ArtifactsViewModel artifacts;
     // While the run is RUNNING, new points are fetched every second and appended (live charts).
     private final javafx.animation.Timeline follow = new javafx.animation.Timeline(
@@ -95,7 +96,8 @@ public final class RunViewModel {
     }
 
     /** The loaded run, its relatives and all metric histories arrive together, so the page draws once. */
-    private record Loaded(Run run, List<MetricSeries> metrics, RunLink parent, List<RunLink> children) {
+    private record Loaded(Run run, List<MetricSeries> metrics, RunLink parent, List<RunLink> children,
+                          List<RunLoggedModels.Row> loggedModels) {
     }
 
     /**
@@ -113,10 +115,12 @@ public final class RunViewModel {
                 progress.progress(done++, loaded.latestMetrics().size(), "Reading " + metric.key());
                 series.add(tracking.log().series(runId, metric.key()));
             }
-            return new Loaded(loaded, series, parentOf(loaded), childrenOf(loaded));
+            return new Loaded(loaded, series, parentOf(loaded), childrenOf(loaded),
+                    RunLoggedModels.of(tracking, loaded));
         }).busy(loading).onSuccess(loaded -> {
             parent.set(loaded.parent()); // before the run: the page reads them when the run arrives
             children.setAll(loaded.children());
+            loggedModels.setAll(loaded.loggedModels());
             run.set(loaded.run());
             description.set(loaded.run().tags().getOrDefault(DESCRIPTION_TAG, ""));
             metrics.setAll(loaded.metrics());
@@ -331,6 +335,11 @@ public final class RunViewModel {
     }
 
     /** The artifacts browser of the run shown. */
+    /** MLflow 3's logged models the run produced or used (RunLoggedModels). */
+    public ObservableList<RunLoggedModels.Row> loggedModels() {
+        return loggedModels;
+    }
+
     public ArtifactsViewModel artifacts() {
         return artifacts;
     }
