@@ -253,6 +253,34 @@ class MlflowStoreSemanticsTest {
         assertThat(importer.importFrom(db, ProgressListener.NONE, Cancellation.NEVER).modelVersions()).isZero();
     }
 
+    @Test
+    void artifactsOfAStoreFromAnotherMachineAreFoundUnderTheNamedRoot(Workspace workspace) throws Exception {
+        Path mlruns = folder.resolve("copied/mlruns");
+        Path exp = mlruns.resolve("3");
+        write(exp.resolve("meta.yaml"), "artifact_location: file:///D:/work/mlruns/3\nexperiment_id: '3'\n"
+                + "lifecycle_stage: active\nname: moved\n");
+        write(exp.resolve(RUN + "/meta.yaml"), "artifact_uri: file:///D:/work/mlruns/3/" + RUN + "/artifacts\n"
+                + "experiment_id: '3'\nlifecycle_stage: active\nrun_id: " + RUN + "\nrun_name: far\nstatus: 3\n");
+        Path elsewhere = folder.resolve("usb-disk/artifacts");
+        write(elsewhere.resolve("3/" + RUN + "/artifacts/plot.png"), "png");
+        ImportSummary without = importer.importFrom(mlruns, ProgressListener.NONE, Cancellation.NEVER);
+        assertThat(without.artifactFiles()).isZero();
+        assertThat(without.skipped()).anyMatch(line -> line.contains("file:///D:/work/mlruns/3/" + RUN)
+                && line.contains("--artifacts-root"));
+        // A run imported whole but without its files stays as it is; a fresh workspace gets them with the root named.
+        Workspace other = Workspace.open(folder.resolve("other-home"));
+        try {
+            TrackingServices otherTracking = TrackingServices.of(other);
+            ImportSummary with = MlflowImporter.of(other, otherTracking).importFrom(mlruns, elsewhere,
+                    ProgressListener.NONE, Cancellation.NEVER);
+            assertThat(with.artifactFiles()).isEqualTo(1);
+            String experiment = otherTracking.experiments().getByName("moved").experimentId();
+            assertThat(otherTracking.artifacts().resolve(experiment + "/" + RUN + "/artifacts/plot.png")).hasContent("png");
+        } finally {
+            other.close();
+        }
+    }
+
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);

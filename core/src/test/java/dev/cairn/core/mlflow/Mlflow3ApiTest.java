@@ -261,4 +261,32 @@ class Mlflow3ApiTest {
         assertThat(new MlflowWire(server.uri(), "bearer s3cret").get("experiments/get?experiment_id=0").status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void serverInfoSearchDatasetsAndTheUisArtifactRoutes(Workspace workspace) throws Exception {
+        start(workspace);
+        JsonNode info = MlflowWire.ok(wire.send("GET", "/api/3.0/mlflow/server-info", null), "server-info");
+        assertThat(info.path("store_type").asText()).isEqualTo("SqlStore");
+        assertThat(info.path("workspaces_enabled").asBoolean(true)).isFalse();
+        String runId = newRun();
+        wire.ok("runs/log-inputs", "{\"run_id\": \"" + runId + "\", \"datasets\": [{\"tags\": [{\"key\": "
+                + "\"mlflow.data.context\", \"value\": \"train\"}], \"dataset\": {\"name\": \"iris\", \"digest\": "
+                + "\"d1\", \"source_type\": \"local\", \"source\": \"{}\"}}]}");
+        JsonNode summaries = MlflowWire.ok(wire.send("POST", "/ajax-api/2.0/mlflow/experiments/search-datasets",
+                "{\"experiment_ids\": [\"0\"]}"), "search-datasets").path("dataset_summaries");
+        assertThat(summaries).hasSize(1);
+        assertThat(summaries.get(0).path("name").asText()).isEqualTo("iris");
+        assertThat(summaries.get(0).path("context").asText()).isEqualTo("train");
+        assertThat(wire.send("POST", "/ajax-api/2.0/mlflow/experiments/search-datasets", "{\"experiment_ids\": []}")
+                .status()).isEqualTo(400);
+        String path = "0/" + runId + "/artifacts/notes.md";
+        assertThat(wire.put("/ajax-api/2.0/mlflow-artifacts/artifacts/" + path, "# hi".getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(200);
+        assertThat(MlflowWire.ok(wire.send("GET", "/ajax-api/2.0/mlflow-artifacts/artifacts?path=0/" + runId
+                + "/artifacts", null), "listing").path("files").get(0).path("path").asText()).isEqualTo("notes.md");
+        assertThat(wire.send("GET", "/api/2.0/mlflow-artifacts/artifacts?path=0/" + runId + "/artifacts/none", null)
+                .status()).as("a folder that is not there lists empty, as register_model needs").isEqualTo(200);
+        assertThat(wire.send("GET", "/get-artifact?path=../../x&run_uuid=" + runId, null).status()).isEqualTo(400);
+        assertThat(wire.send("GET", "/get-artifact?path=nope.txt&run_uuid=" + runId, null).status()).isEqualTo(404);
+    }
 }
