@@ -40,6 +40,11 @@ final class ServerCommand implements Callable<Integer> {
         LogSetup.useDataDirectory(parent.home());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (token != null && token.isBlank()) {
+            // An empty token would let in every request that sends "Bearer " or a blank password.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--token must not be empty: give a "
+                    + "secret, or leave --token out (a random one is made when serving beyond this machine)");
+        }
         String effectiveToken = token;
         if (!MlflowServer.isLoopback(host)) {
             err.println("cairn: warning: serving on " + host + ", reachable from other machines; every request needs the token.");

@@ -44,8 +44,13 @@ public final class MlflowImportDropHandler implements DropHandler {
                             (progress, cancellation) -> importer.importFrom(store, progress, cancellation))
                     .onSuccess((ImportSummary summary) -> {
                         notifier.info("Imported " + store.getFileName() + ": " + summary.runsImported() + " runs, "
-                                + summary.metricPoints() + " metric points" + (summary.skipped().isEmpty() ? ""
-                                : ", " + summary.skipped().size() + " items skipped"));
+                                + summary.metricPoints() + " metric points"
+                                + (summary.loggedModels() == 0 ? "" : ", " + summary.loggedModels() + " logged models")
+                                + (summary.modelVersions() == 0 ? "" : ", " + summary.modelVersions()
+                                        + " registered versions")
+                                + (summary.incomplete().isEmpty() ? "" : ", " + summary.incomplete().size()
+                                        + " runs in part")
+                                + (summary.skipped().isEmpty() ? "" : ", " + summary.skipped().size() + " items skipped"));
                         dialogs.showInformation("Import of " + store, summary.describe());
                     }));
         }

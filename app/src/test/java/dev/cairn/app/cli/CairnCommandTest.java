@@ -33,6 +33,13 @@ class CairnCommandTest {
     }
 
     @Test
+    void anEmptyTokenIsRefusedBeforeAnythingIsServed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+        assertThat(run("--home", home.toString(), "server", "--token=", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--token must not be empty");
+        assertThat(run("--home", home.toString(), "server", "--token", "  ", "--port", "0")).isEqualTo(2);
+    }
+
+    @Test
     void versionPrintsTheBuildsVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("cairn 0.").contains("Java 17");

@@ -100,7 +100,8 @@ final class ImportJob {
         progress.progress(total, total, "Imported " + runsImported + " runs");
         skipped.addAll(source.notImported());
         return new ImportSummary(experimentsCreated, experimentsMatched, runsImported, runsPresent, points, params, tags,
-                files, loggedModels, registeredModels, versions, aliases, runsCompleted, incomplete, skipped);
+                files, loggedModels, registeredModels, versions, aliases, runsCompleted, incomplete, skipped,
+                source.artifactsNotFound());
     }
 
     private void importRun(SourceRun run, String experimentId) {

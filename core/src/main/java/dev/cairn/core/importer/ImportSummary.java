@@ -4,16 +4,18 @@ import java.util.List;
 
 /**
  * What an import brought in, what it found already there, what it could import only in part (each named, with why:
- * the next import completes them once their files are repaired) and what it skipped and why.
+ * the next import completes them once their files are repaired), what it skipped and why, and which artifact folders
+ * the store names but this machine lacks (not a skip: a run that logged no files has no folder either).
  */
 public record ImportSummary(int experimentsCreated, int experimentsMatched, int runsImported, int runsAlreadyPresent,
                             long metricPoints, int params, int tags, int artifactFiles, int loggedModels,
                             int registeredModels, int modelVersions, int aliases, int runsCompleted,
-                            List<String> incomplete, List<String> skipped) {
+                            List<String> incomplete, List<String> skipped, List<String> artifactsNotFound) {
 
     public ImportSummary {
         incomplete = List.copyOf(incomplete);
         skipped = List.copyOf(skipped);
+        artifactsNotFound = List.copyOf(artifactsNotFound);
     }
 
     /** A few lines for people: the CLI prints them, the GUI shows them. */
@@ -36,6 +38,7 @@ public record ImportSummary(int experimentsCreated, int experimentsMatched, int 
             text.append("Imported in part (").append(incomplete.size()).append("; import again once repaired):\n");
             incomplete.forEach(item -> text.append("  - ").append(item).append('\n'));
         }
+        artifactsNotFound.forEach(line -> text.append("Note: ").append(line).append('\n'));
         if (skipped.isEmpty()) {
             text.append("Skipped: nothing\n");
         } else {

@@ -14,7 +14,7 @@ final class MissingArtifacts {
         }
         String examples = String.join("; ", missing.subList(0, Math.min(3, missing.size())));
         return List.of("artifact folders of " + missing.size() + (missing.size() == 1 ? " run or model" : " runs or models")
-                + " not found here, so their files were not copied (a run that logged none has none): " + examples
+                + " not found here, so no files were copied for them (a run that logged none has none): " + examples
                 + (missing.size() > 3 ? "; and " + (missing.size() - 3) + " more" : ""));
     }
 }

@@ -20,6 +20,9 @@ interface MlflowSource extends AutoCloseable {
     /** Things found but not imported, each with the reason, e.g. an unreadable meta.yaml. */
     List<String> notImported();
 
+    /** Artifact folders named by the store but not found on this machine (summarized; see MissingArtifacts). */
+    List<String> artifactsNotFound();
+
     @Override
     void close();
 }

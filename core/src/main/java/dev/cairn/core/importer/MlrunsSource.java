@@ -98,6 +98,11 @@ final class MlrunsSource implements MlflowSource {
     @Override
     public List<SourceRun> runs(SourceExperiment experiment) {
         Path dir = experimentDirs.get(experiment.id());
+        int traces = children(dir.resolve("traces")).size();
+        if (traces > 0) {
+            notImported.add(traces + " trace" + (traces == 1 ? "" : "s") + " of experiment " + experiment.name()
+                    + " (MLflow 3's GenAI traces; Cairn does not keep traces)");
+        }
         List<SourceRun> runs = new ArrayList<>();
         for (Path runDir : children(dir)) {
             if (!Files.isDirectory(runDir) || NOT_RUNS.contains(runDir.getFileName().toString())) {
@@ -181,9 +186,12 @@ final class MlrunsSource implements MlflowSource {
 
     @Override
     public List<String> notImported() {
-        List<String> all = new ArrayList<>(notImported);
-        all.addAll(MissingArtifacts.summarize(artifacts.missing()));
-        return all;
+        return notImported;
+    }
+
+    @Override
+    public List<String> artifactsNotFound() {
+        return MissingArtifacts.summarize(artifacts.missing());
     }
 
     @Override

@@ -74,6 +74,7 @@ final class SqliteSource implements MlflowSource {
                         stage == null ? LifecycleStage.ACTIVE : LifecycleStage.fromWire(stage), rows.getLong(5),
                         rows.getLong(6), keyValues("SELECT key, value FROM experiment_tags WHERE experiment_id = ?", id)));
             }
+            noteTraces();
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -139,6 +140,21 @@ final class SqliteSource implements MlflowSource {
                     modelInputs, modelOutputs, artifacts.find(run.artifactUri()), new ArrayList<>());
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** MLflow 3's GenAI traces are not imported; the summary says how many were left. */
+    private void noteTraces() {
+        if (!hasTable("trace_info")) {
+            return;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM trace_info")) {
+            if (rows.next() && rows.getInt(1) > 0) {
+                notImported.add(rows.getInt(1) + " traces (MLflow 3's GenAI traces; Cairn does not keep traces)");
+            }
+        } catch (SQLException e) {
+            // a schema this does not know: say nothing rather than guess
         }
     }
 
@@ -287,9 +303,12 @@ final class SqliteSource implements MlflowSource {
 
     @Override
     public List<String> notImported() {
-        List<String> all = new ArrayList<>(notImported);
-        all.addAll(MissingArtifacts.summarize(artifacts.missing()));
-        return all;
+        return notImported;
+    }
+
+    @Override
+    public List<String> artifactsNotFound() {
+        return MissingArtifacts.summarize(artifacts.missing());
     }
 
     @Override

@@ -71,6 +71,12 @@ public final class MlflowServer implements AutoCloseable {
      */
     public record Options(String host, int port, String token, long maxRequestBytes, long maxArtifactBytes, int threads) {
 
+        public Options {
+            if (token != null && token.isBlank()) {
+                throw new IllegalArgumentException("The token must not be empty (null serves without one)");
+            }
+        }
+
         /** Loopback, port 5000, no token, 32 MB requests, 1 GiB artifacts, 16 threads. */
         public static Options defaults() {
             return new Options("127.0.0.1", 5000, null, 32L << 20, 1L << 30, 16);
@@ -341,7 +347,7 @@ public final class MlflowServer implements AutoCloseable {
      * Reads and drops a refused body (up to 16 MB) so the client, still sending it, gets the error answer
      * rather than a reset connection; a bigger one is cut off.
      */
-    private static void drain(HttpExchange exchange, long length) throws IOException {
+    static void drain(HttpExchange exchange, long length) throws IOException {
         if (length > 16L << 20) {
             return;
         }

@@ -104,10 +104,17 @@ final class MultipartUploads {
         String[] parts = rest.split("/", -1);
         Upload upload = parts.length == 2 ? uploads.get(parts[0]) : null;
         if (upload == null || !exchange.getRequestMethod().equals("PUT")) {
+            refuse(exchange);
             throw new ApiException("RESOURCE_DOES_NOT_EXIST", 404, "No multipart upload part at this address (the "
                     + "upload was completed, aborted or never created)");
         }
-        int number = partNumber(parts[1], upload);
+        int number;
+        try {
+            number = partNumber(parts[1], upload);
+        } catch (ApiException e) {
+            refuse(exchange);
+            throw e;
+        }
         Path partial = Files.createTempFile(upload.staging(), "part-" + number + "-", ".partial");
         MessageDigest digest = sha256();
         try (InputStream in = exchange.getRequestBody();
@@ -174,6 +181,21 @@ final class MultipartUploads {
         uploads.remove(uploadId);
         Folders.deleteQuietly(upload.staging());
         return json.object();
+    }
+
+    /**
+     * Reads and drops a refused part's body (a modest one; a larger one is cut off), so the client, still sending it,
+     * reads the answer instead of a reset connection.
+     */
+    private static void refuse(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long length;
+        try {
+            length = declared == null ? Long.MAX_VALUE : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;
+        }
+        MlflowServer.drain(exchange, length);
     }
 
     private static int partNumber(String text, Upload upload) {

@@ -433,8 +433,10 @@ public final class ModelRegistry {
             throw TrackingException.invalid("Registered model name '" + name.substring(0, 40) + "...' exceeds the limit of "
                     + MAX_NAME + " characters");
         }
-        if (name.contains("/")) {
-            throw TrackingException.invalid("Invalid name: '" + name + "'. Registered model names cannot contain '/'.");
+        if (name.contains("/") || name.contains(":")) {
+            // As MLflow 3's _validate_model_name: both would break models:/<name>/<version> URIs.
+            throw TrackingException.invalid("Invalid name: '" + name + "'. Registered model names cannot contain '/' "
+                    + "or ':'.");
         }
     }
 

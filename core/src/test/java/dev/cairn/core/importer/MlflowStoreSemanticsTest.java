@@ -241,7 +241,9 @@ class MlflowStoreSemanticsTest {
         assertThat(summary.modelVersions()).isEqualTo(2);
         assertThat(summary.aliases()).isEqualTo(1);
         assertThat(summary.artifactFiles()).isEqualTo(1);
-        assertThat(summary.skipped()).anyMatch(line -> line.contains("1 run or model not found") && line.contains(RUN));
+        assertThat(summary.artifactsNotFound())
+                .anyMatch(line -> line.contains("1 run or model not found") && line.contains(RUN));
+        assertThat(summary.skipped()).isEmpty();
         LoggedModel model = tracking.loggedModels().get(MODEL);
         assertThat(model.metrics()).singleElement().satisfies(point -> assertThat(point.runId()).isEqualTo(RUN));
         assertThat(tracking.runs().get(RUN).modelOutputs()).singleElement()
@@ -265,7 +267,7 @@ class MlflowStoreSemanticsTest {
         write(elsewhere.resolve("3/" + RUN + "/artifacts/plot.png"), "png");
         ImportSummary without = importer.importFrom(mlruns, ProgressListener.NONE, Cancellation.NEVER);
         assertThat(without.artifactFiles()).isZero();
-        assertThat(without.skipped()).anyMatch(line -> line.contains("file:///D:/work/mlruns/3/" + RUN)
+        assertThat(without.artifactsNotFound()).anyMatch(line -> line.contains("file:///D:/work/mlruns/3/" + RUN)
                 && line.contains("--artifacts-root"));
         // A run imported whole but without its files stays as it is; a fresh workspace gets them with the root named.
         Workspace other = Workspace.open(folder.resolve("other-home"));

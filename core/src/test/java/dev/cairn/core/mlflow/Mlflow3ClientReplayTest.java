@@ -287,6 +287,44 @@ class Mlflow3ClientReplayTest {
                 .isZero();
     }
 
+    /**
+     * register_model("runs:/R/model") when the run logged two models under the same name: the client searches the
+     * logged models named "model", keeps those of the run, and takes the one the run's outputs give the highest step.
+     */
+    @Test
+    void aRunThatLoggedSeveralModelsRegistersTheOneItsOutputsNameLast() throws Exception {
+        String r = client.ok("runs/create", "{\"experiment_id\": \"0\"}").path("run").path("info").path("run_id")
+                .asText();
+        List<String> ids = new ArrayList<>();
+        for (int step : new int[] {0, 5}) {
+            String id = MlflowWire.ok(client.send("POST", "/api/2.0/mlflow/logged-models", "{\"experiment_id\": \"0\", "
+                    + "\"name\": \"model\", \"source_run_id\": \"" + r + "\"}"), "create").path("model").path("info")
+                    .path("model_id").asText();
+            client.ok("runs/outputs", "{\"run_id\": \"" + r + "\", \"models\": [{\"model_id\": \"" + id
+                    + "\", \"step\": " + step + "}]}");
+            ids.add(id);
+        }
+        JsonNode found = client.ok("logged-models/search", "{\"experiment_ids\": [\"0\"], \"filter\": "
+                + "\"name = 'model'\"}").path("models");
+        assertThat(found.findValuesAsText("source_run_id")).containsOnly(r).hasSize(2);
+        JsonNode outputs = client.okGet("runs/get?run_uuid=" + r + "&run_id=" + r).path("run").path("outputs")
+                .path("model_outputs");
+        String chosen = null;
+        long highest = -1;
+        for (JsonNode output : outputs) {
+            if (output.path("step").asLong() > highest) {
+                highest = output.path("step").asLong();
+                chosen = output.path("model_id").asText();
+            }
+        }
+        assertThat(chosen).isEqualTo(ids.get(1));
+        client.ok("registered-models/create", "{\"name\": \"two\"}");
+        client.ok("model-versions/create", "{\"name\": \"two\", \"source\": \"models:/" + chosen + "\", "
+                + "\"run_id\": \"" + r + "\", \"model_id\": \"" + chosen + "\"}");
+        assertThat(client.okGet("model-versions/get-download-uri?name=two&version=1").path("artifact_uri").asText())
+                .isEqualTo("mlflow-artifacts:/0/models/" + chosen + "/artifacts");
+    }
+
     private void logSteps(String runId, int from, int to) throws Exception {
         for (int start = from; start < to; start += 500) {
             StringBuilder batch = new StringBuilder("{\"run_id\": \"" + runId + "\", \"metrics\": [");

@@ -131,6 +131,10 @@ final class OipEndpoints {
         try {
             since = PredictionLog.parseSince(query.get("since"));
             limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
+            if (query.containsKey("limit") && limit <= 0) {
+                throw HttpError.badRequest("limit must be a positive whole number, got " + limit
+                        + " (leave it out for every entry)");
+            }
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e instanceof NumberFormatException
                     ? "limit must be a whole number, got '" + query.get("limit") + "'" : e.getMessage());

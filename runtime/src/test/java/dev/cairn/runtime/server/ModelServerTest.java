@@ -356,6 +356,8 @@ class ModelServerTest {
         assertThat(iris.get("/v2/logs/predictions?since=" + Instant.now().plusSeconds(60)).body()).isEmpty();
         assertThat(iris.get("/v2/logs/predictions?limit=1").body().split("\n")).hasSize(1);
         assertError(iris.get("/v2/logs/predictions?since=yesterday"), 400, "since");
+        assertError(iris.get("/v2/logs/predictions?limit=0"), 400, "limit");
+        assertError(iris.get("/v2/logs/predictions?limit=-3"), 400, "limit");
         assertError(titanic.get("/v2/logs/predictions"), 404, "--log-dir");
     }
 
