@@ -1,5 +1,6 @@
 package dev.cairn.core.tracking;
 
+import dev.cairn.core.store.Jdbc;
 import dev.cairn.core.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,14 +98,8 @@ public final class TrackingImport {
     }
 
     public boolean loggedModelExists(String modelId) {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM logged_model WHERE model_id = ?")) {
-                select.setString(1, modelId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
-        });
+        return store.read(connection -> Jdbc.first(connection, "SELECT 1 FROM logged_model WHERE model_id = ?",
+                row -> true, modelId).isPresent());
     }
 
     /** Inserts an MLflow 3 logged model with its tags, params and metric points, keeping its id. */
@@ -136,14 +131,8 @@ public final class TrackingImport {
     }
 
     public boolean runExists(String runId) {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM run WHERE run_id = ?")) {
-                select.setString(1, runId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
-        });
+        return store.read(connection -> Jdbc.first(connection, "SELECT 1 FROM run WHERE run_id = ?", row -> true,
+                runId).isPresent());
     }
 
     /** Inserts a run and everything logged into it, in one transaction. */
@@ -207,13 +196,8 @@ public final class TrackingImport {
     }
 
     private static boolean modelPresent(Connection connection, String modelId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM logged_model WHERE model_id = ? AND lifecycle_stage = 'active'")) {
-            select.setString(1, modelId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
+        return Jdbc.first(connection, "SELECT 1 FROM logged_model WHERE model_id = ? AND lifecycle_stage = 'active'",
+                row -> true, modelId).isPresent();
     }
 
     private static void insertPairs(Connection connection, String sql, String runId, Map<String, String> values)
