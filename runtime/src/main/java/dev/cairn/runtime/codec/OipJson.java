@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  */
 public final class OipJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A body is one JSON value: anything after it is refused, not ignored (a client's mistake, or a smuggled one). */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OipJson() {

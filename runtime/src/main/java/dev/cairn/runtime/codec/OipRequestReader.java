@@ -61,6 +61,10 @@ public final class OipRequestReader {
         }
     }
 
+    /** Reads a value in the middle of a body: what follows it is the rest of the request, not trailing data. */
+    private static final com.fasterxml.jackson.databind.ObjectReader SUBTREE = OipJson.mapper().reader()
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** One pass over the tokens; returns null as soon as the request is not the common kind. */
     private static final class Fast {
         private final JsonParser parser;
@@ -96,7 +100,7 @@ public final class OipRequestReader {
                         if (value != JsonToken.START_OBJECT) {
                             return null;
                         }
-                        parameters = OipJson.mapper().readTree(parser);
+                        parameters = (ObjectNode) SUBTREE.readTree(parser);
                     }
                     case "inputs" -> {
                         if (value != JsonToken.START_ARRAY || inputs != null) {

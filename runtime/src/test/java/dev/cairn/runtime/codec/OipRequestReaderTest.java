@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cairn.runtime.model.ModelRunner;
+import dev.cairn.runtime.tensor.InvalidInputException;
 import dev.cairn.testdata.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -92,10 +93,18 @@ class OipRequestReaderTest {
         // other field orders and value spellings go through the tree reader, with the same result
         "{\"inputs\":[{\"data\":[1,2,3,4],\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\"}]}",
         "{\"outputs\":[{\"name\":\"output\"}],\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"shape\":[1,4],\"data\":[\"NaN\",\"Infinity\",2,3]}]}",
-        "{\"id\":7,\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[1,2,3,4]}]}",
-        "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[1,2,3,4]}]} trailing"})
+        "{\"id\":7,\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[1,2,3,4]}]}"})
     void unusualButValidRequestsMatchTheTreeReader(String body) {
         assertSame(OipRequestReader.read(bytes(body), iris.inputs()), OipJson.readRequest(body, iris.inputs()));
+    }
+
+    /** Anything after the request's JSON object is refused, not ignored. */
+    @ParameterizedTest
+    @ValueSource(strings = {" trailing", " {}", ",", "]"})
+    void dataAfterTheRequestIsRefused(String after) {
+        String body = "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[1,2,3,4]}]}" + after;
+        assertThat(catchThrowable(() -> OipRequestReader.read(bytes(body), iris.inputs())))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid JSON");
     }
 
     @Test
