@@ -340,6 +340,9 @@ public final class MlflowServer implements AutoCloseable {
                 throw tooLarge(limit);
             }
             return body;
+        } catch (IOException e) {
+            // A malformed chunked encoding, or a body cut short: the client's mistake, answered (if it still listens).
+            throw new ApiException("MALFORMED_REQUEST", 400, "Could not read the request body: " + e.getMessage());
         }
     }
 

@@ -202,7 +202,13 @@ final class TrackingApi {
     /** Appends the MLmodel JSON to the run's {@code mlflow.log-model.history} tag, as MLflow's server does. */
     private JsonNode logModel(ApiRequest r) throws Exception {
         String runId = r.runId();
-        JsonNode model = MlflowServer.MAPPER.readTree(r.required("model_json"));
+        JsonNode model;
+        try {
+            model = MlflowServer.MAPPER.readTree(r.required("model_json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Includes Jackson's limits (a number of thousands of digits, deep nesting): the client's mistake.
+            throw ApiException.invalid("model_json is not valid JSON: " + e.getOriginalMessage());
+        }
         if (!model.isObject()) {
             throw ApiException.invalid("model_json must be a JSON object");
         }

@@ -289,4 +289,31 @@ class Mlflow3ApiTest {
         assertThat(wire.send("GET", "/get-artifact?path=../../x&run_uuid=" + runId, null).status()).isEqualTo(400);
         assertThat(wire.send("GET", "/get-artifact?path=nope.txt&run_uuid=" + runId, null).status()).isEqualTo(404);
     }
+
+    /** Mistakes that used to be 500s: each is a 400 in MLflow's shape, with nothing stored. */
+    @Test
+    void aHugeNumberInModelJsonAndAMalformedChunkedBodyAre400s(Workspace workspace) throws Exception {
+        start(workspace);
+        String runId = newRun();
+        MlflowWire.Answer huge = wire.post("runs/log-model", "{\"run_id\": \"" + runId + "\", \"model_json\": "
+                + "\"{\\\"n\\\": " + "9".repeat(6000) + "}\"}");
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(wire.okGet("runs/get?run_id=" + runId).path("run").path("data").path("tags").toString())
+                .doesNotContain("mlflow.log-model.history");
+        assertThat(wire.post("runs/log-metric", "{\"run_id\": \"" + runId + "\", \"key\": \"a\", \"value\": 1, "
+                + "\"timestamp\": 99999999999999999999}").status()).as("a timestamp beyond int64").isEqualTo(400);
+        assertThat(wire.post("runs/log-metric", "{\"run_id\": \"" + runId + "\", \"key\": \"a\", \"value\": 1, "
+                + "\"timestamp\": 1} trailing").status()).isEqualTo(400);
+        assertThat(wire.okGet("runs/get?run_id=" + runId).path("run").path("data").path("metrics")).isEmpty();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/2.0/mlflow/runs/set-tag HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
+    }
 }
