@@ -95,14 +95,34 @@ public final class ArtifactStore {
         List<FileInfo> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.sorted(Comparator.comparing(Path::toString)).toList()) {
-                boolean dir = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
-                files.add(new FileInfo(base.relativize(entry).toString().replace('\\', '/'), dir,
-                        dir ? null : Files.size(entry)));
+                files.add(entry(entry, base));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    /**
+     * One entry of a listing. A symbolic link is listed as what it leads to only when that stays inside {@code base}
+     * (the run's folder); a link that leads out, or nowhere, is listed as a file without a size, never followed.
+     */
+    private static FileInfo entry(Path entry, Path base) throws IOException {
+        String path = base.relativize(entry).toString().replace('\\', '/');
+        if (!Files.isSymbolicLink(entry)) {
+            boolean dir = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+            return new FileInfo(path, dir, dir ? null : Files.size(entry));
+        }
+        try {
+            Path target = entry.toRealPath();
+            if (target.startsWith(base.toRealPath())) {
+                boolean dir = Files.isDirectory(target);
+                return new FileInfo(path, dir, dir ? null : Files.size(target));
+            }
+        } catch (IOException dangling) {
+            // listed below, like a link that leads out
+        }
+        return new FileInfo(path, false, null);
     }
 
     /**

@@ -316,4 +316,32 @@ class Mlflow3ApiTest {
             assertThat(status).startsWith("HTTP/1.1 400");
         }
     }
+
+    /** Links in a run's folder are listed as what they are: followed inside the run, never out of it, none breaking it. */
+    @Test
+    void symbolicLinksAreListedWithoutBeingFollowedOut(Workspace workspace,
+                                                       @org.junit.jupiter.api.io.TempDir Path outside) throws Exception {
+        start(workspace);
+        String runId = newRun();
+        Path run = workspace.runArtifactsDir().resolve("0").resolve(runId).resolve("artifacts");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("real.txt"), "12345");
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "x".repeat(4242));
+        Files.createSymbolicLink(run.resolve("inside-link.txt"), run.resolve("real.txt"));
+        Files.createSymbolicLink(run.resolve("outside-link.txt"), secret);
+        Files.createSymbolicLink(run.resolve("dangling-link.txt"), run.resolve("gone.txt"));
+        JsonNode files = wire.okGet("artifacts/list?run_id=" + runId).path("files");
+        java.util.Map<String, JsonNode> byPath = new java.util.TreeMap<>();
+        files.forEach(file -> byPath.put(file.path("path").asText(), file));
+        assertThat(byPath).containsOnlyKeys("dangling-link.txt", "inside-link.txt", "outside-link.txt", "real.txt");
+        assertThat(byPath.get("inside-link.txt").path("file_size").asLong()).isEqualTo(5);
+        assertThat(byPath.get("outside-link.txt").has("file_size")).as("the size of a file outside the store")
+                .isFalse();
+        assertThat(byPath.get("dangling-link.txt").has("file_size")).isFalse();
+        assertThat(files.toString()).doesNotContain("4242");
+        MlflowWire.Answer out = wire.send("GET", "/api/2.0/mlflow-artifacts/artifacts/0/" + runId
+                + "/artifacts/outside-link.txt", null);
+        assertThat(out.status()).isEqualTo(400);
+        assertThat(out.text()).doesNotContain("xxxx");
+    }
 }
