@@ -36,7 +36,15 @@ final class PercentDecoding {
                 bytes.write(encoded, 0, encoded.length);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            // Strict: an overlong form (%C0%AF for '/') or a lone surrogate is refused, not turned into U+FFFD.
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.invalid("Malformed UTF-8 in the percent-encoding of '" + raw + "'");
+        }
     }
 
     /** Parses {@code a=1&b=2&b=3} into a multi-map, in order. */

@@ -429,6 +429,7 @@ public final class ModelRegistry {
 
     private static void checkName(String name) {
         requireName(name);
+        TrackingLimits.checkText("Registered model name", name);
         if (name.length() > MAX_NAME) {
             throw TrackingException.invalid("Registered model name '" + name.substring(0, 40) + "...' exceeds the limit of "
                     + MAX_NAME + " characters");

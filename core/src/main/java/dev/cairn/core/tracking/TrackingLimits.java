@@ -40,6 +40,7 @@ public final class TrackingLimits {
         if (key == null || key.isEmpty()) {
             throw TrackingException.invalid("Missing value for required parameter 'key' of the " + kind);
         }
+        checkText(kind + " key", key);
         if (key.length() > MAX_KEY_LENGTH) {
             throw TrackingException.invalid(kind + " key '" + key.substring(0, 40) + "...' has length " + key.length()
                     + ", which exceeds the limit of " + MAX_KEY_LENGTH);
@@ -65,7 +66,26 @@ public final class TrackingLimits {
         }
     }
 
+    /**
+     * Refuses text that is not well-formed Unicode (a lone surrogate, as a JSON escape like \\ud800 can make): it
+     * cannot be written back as UTF-8, so stored it would come back changed.
+     */
+    public static void checkText(String what, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw TrackingException.invalid(what + " has a lone surrogate (U+" + Integer.toHexString(c)
+                        .toUpperCase(java.util.Locale.ROOT) + ") at position " + i + ": it is not valid Unicode");
+            }
+        }
+    }
+
     public static void checkRunName(String name) {
+        if (name != null) {
+            checkText("Run name", name);
+        }
         if (name != null && name.length() > MAX_RUN_NAME_LENGTH) {
             throw TrackingException.invalid("Run name has length " + name.length() + ", which exceeds the limit of "
                     + MAX_RUN_NAME_LENGTH + " (run_name and the mlflow.runName tag)");
@@ -88,6 +108,7 @@ public final class TrackingLimits {
         if (name == null || name.isBlank()) {
             throw TrackingException.invalid("Invalid experiment name: '" + name + "'. Expected a non-empty string.");
         }
+        checkText("Experiment name", name);
         if (name.length() > MAX_EXPERIMENT_NAME_LENGTH) {
             throw TrackingException.invalid("Experiment name has length " + name.length()
                     + ", which exceeds the limit of " + MAX_EXPERIMENT_NAME_LENGTH);

@@ -344,4 +344,24 @@ class Mlflow3ApiTest {
         assertThat(out.status()).isEqualTo(400);
         assertThat(out.text()).doesNotContain("xxxx");
     }
+
+    /** Names that are not well-formed Unicode, and overlong UTF-8 in a path, are refused; real pairs are kept. */
+    @Test
+    void loneSurrogatesAndOverlongUtf8AreRefused(Workspace workspace) throws Exception {
+        start(workspace);
+        assertThat(wire.post("experiments/create", "{\"name\": \"bad\\ud800name\"}").status()).isEqualTo(400);
+        assertThat(wire.post("registered-models/create", "{\"name\": \"m\\udc00\"}").status()).isEqualTo(400);
+        String runId = newRun();
+        assertThat(wire.post("runs/log-parameter", "{\"run_id\": \"" + runId + "\", \"key\": \"k\\ud800\", "
+                + "\"value\": \"v\"}").status()).isEqualTo(400);
+        assertThat(wire.post("runs/update", "{\"run_id\": \"" + runId + "\", \"run_name\": \"r\\udfff\"}").status())
+                .isEqualTo(400);
+        String id = wire.ok("experiments/create", "{\"name\": \"smile \\ud83d\\ude00\"}").path("experiment_id")
+                .asText();
+        assertThat(wire.okGet("experiments/get?experiment_id=" + id).path("experiment").path("name").asText())
+                .isEqualTo("smile \ud83d\ude00");
+        String base = "/api/2.0/mlflow-artifacts/artifacts/0/" + runId + "/artifacts/";
+        assertThat(wire.raw("PUT", base + "%C0%AFetc%C0%AFpasswd", new byte[] {1})).isEqualTo(400);
+        assertThat(wire.raw("PUT", base + "%ED%A0%80.txt", new byte[] {1})).as("an encoded lone surrogate").isEqualTo(400);
+    }
 }
