@@ -1,7 +1,11 @@
 package dev.cairn.core.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -13,14 +17,23 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class Store implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 8;
+    private static final String USER = "SA";
+
+    static {
+        // AUTO_SERVER's port is for the other Cairn processes of this machine only, but H2 binds every interface
+        // unless told otherwise. Read by H2 once, when its classes load: before any connection is made.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private final String url;
     private final JdbcConnectionPool pool;
     private final GroupFlush durability = new GroupFlush();
 
-    private Store(String url) {
+    private Store(String url, String password) {
         this.url = url;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        this.pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(MAX_CONNECTIONS);
     }
 
@@ -35,14 +48,45 @@ public final class Store implements AutoCloseable {
     public static Store openEmbedded(Path directory, String name) {
         // LOCK_TIMEOUT: concurrent writers wait for each other's row locks instead of failing.
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(name) + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
-        Store store = new Store(url);
+        Path file = directory.resolve(name + ".mv.db");
+        OwnerOnly.restrict(directory);
+        String password;
+        try {
+            password = OwnerOnly.secret(directory);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read or make the database password in " + directory + " ("
+                    + e.getMessage() + "). Check the folder's permissions.", e);
+        }
+        Store store = new Store(url, password);
         try (Connection probe = store.pool.getConnection()) {
             probe.isValid(1);
         } catch (SQLException e) {
             store.close();
-            throw new StoreException(explainOpenFailure(directory.resolve(name + ".mv.db"), e), e);
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD && Files.exists(file)) {
+                return adoptPassword(url, file, password);
+            }
+            throw new StoreException(explainOpenFailure(file, e), e);
         }
+        OwnerOnly.restrict(directory.resolve(name + ".lock.db"));
         return store;
+    }
+
+    /**
+     * A database made before it had a password (user SA, empty password, as Cairn made them until schema 12): set
+     * the password once, then open it as any other.
+     */
+    private static Store adoptPassword(String url, Path file, String password) {
+        try (Connection legacy = DriverManager.getConnection(url, USER, "");
+             PreparedStatement alter = legacy.prepareStatement("ALTER USER " + USER + " SET PASSWORD ?")) {
+            alter.setString(1, password);
+            alter.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD
+                    ? "The database " + file + " has another password than the one in " + file.resolveSibling(
+                    OwnerOnly.SECRET_FILE) + " (was that file replaced?). Put the right one back, or start Cairn "
+                    + "with another --home." : explainOpenFailure(file, e), e);
+        }
+        return openEmbedded(file.getParent(), file.getFileName().toString().replace(".mv.db", ""));
     }
 
     /** The JDBC URL this store connects to. */
