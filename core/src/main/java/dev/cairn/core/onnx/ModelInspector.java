@@ -168,10 +168,20 @@ public final class ModelInspector {
         }
     }
 
+    /** A tensor's element count; a negative dimension, or a count past int64, is no ONNX model's. */
     private static long elements(TensorProto tensor) {
         long count = 1;
         for (long dim : tensor.getDimsList()) {
-            count *= dim;
+            if (dim < 0) {
+                throw new CairnException("This is not a valid ONNX model: tensor '" + tensor.getName() + "' has the "
+                        + "negative dimension " + dim + " " + tensor.getDimsList());
+            }
+            try {
+                count = Math.multiplyExact(count, dim);
+            } catch (ArithmeticException e) {
+                throw new CairnException("This is not a valid ONNX model: tensor '" + tensor.getName() + "' has "
+                        + "dimensions " + tensor.getDimsList() + ", more elements than any file can hold");
+            }
         }
         return count;
     }

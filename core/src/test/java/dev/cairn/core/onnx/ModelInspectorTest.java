@@ -111,4 +111,20 @@ class ModelInspectorTest {
         assertThatThrownBy(() -> ModelInspector.inspect(truncated)).isInstanceOf(CairnException.class)
                 .hasMessageContaining("truncated.onnx is not an ONNX model");
     }
+
+    /** A weight with a negative dimension (or one whose size overflows) is refused, not reported as "-15 bytes". */
+    @Test
+    void negativeOrOverflowingDimensionsAreRefused(@TempDir Path folder) throws IOException {
+        for (List<Long> dims : List.of(List.of(3L, -5L), List.of(Long.MAX_VALUE, 4L))) {
+            var tensor = dev.cairn.runtime.onnx.format.OnnxFormat.TensorProto.newBuilder().setName("w")
+                    .setDataType(1).addAllDims(dims).build();
+            var model = dev.cairn.runtime.onnx.format.OnnxFormat.ModelProto.newBuilder().setIrVersion(8)
+                    .setGraph(dev.cairn.runtime.onnx.format.OnnxFormat.GraphProto.newBuilder().setName("g")
+                            .addInitializer(tensor)).build();
+            Path file = Files.write(folder.resolve("bad.onnx"), model.toByteArray());
+            assertThatThrownBy(() -> ModelInspector.inspect(file)).as(dims.toString())
+                    .isInstanceOf(CairnException.class).hasMessageContaining("not a valid ONNX model")
+                    .hasMessageContaining("'w'").hasMessageNotContaining("bytes");
+        }
+    }
 }
