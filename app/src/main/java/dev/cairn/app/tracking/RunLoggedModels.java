@@ -1,7 +1,5 @@
 package dev.cairn.app.tracking;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.core.tracking.LoggedModel;
 import dev.cairn.core.tracking.ModelMetric;
 import dev.cairn.core.tracking.ModelOutput;
@@ -15,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,8 +31,6 @@ public final class RunLoggedModels {
     public record Row(String modelId, String name, String role, String status, String params, String metrics, int files,
                String registered) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunLoggedModels() {
     }
@@ -61,7 +55,8 @@ public final class RunLoggedModels {
                         new TreeMap<>(model.params()).entrySet().stream().map(p -> p.getKey() + "=" + p.getValue())
                                 .collect(Collectors.joining(", ")), latestMetrics(model),
                         fileCount(RunArtifacts.at(tracking.artifacts(), model.artifactUri())),
-                        registrations(model.tags().get("mlflow.modelVersions"))));
+                        model.registrations().stream().map(version -> version.name() + " v" + version.version())
+                                .collect(Collectors.joining(", "))));
             } catch (TrackingException e) {
                 rows.add(new Row(entry.getKey(), entry.getKey(), entry.getValue(), "not in this workspace", "", "", 0, ""));
             }
@@ -108,21 +103,5 @@ public final class RunLoggedModels {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** "iris v1, iris v2" from MLflow's {@code mlflow.modelVersions} tag, each once. */
-    private static String registrations(String tag) {
-        if (tag == null) {
-            return "";
-        }
-        Set<String> versions = new LinkedHashSet<>();
-        try {
-            for (JsonNode entry : JSON.readTree(tag)) {
-                versions.add(entry.path("name").asText() + " v" + entry.path("version").asText());
-            }
-        } catch (IOException e) {
-            return "";
-        }
-        return String.join(", ", versions);
     }
 }

@@ -34,6 +34,8 @@ final class SqliteSource implements MlflowSource {
     private final Connection connection;
     private final ArtifactLocator artifacts;
     private final List<String> notImported = new ArrayList<>();
+    /** The store's tables, read once (each run asks whether MLflow 3's are there). */
+    private java.util.Set<String> tables;
 
     /** @param artifactsRoot where the store's artifacts are, when its URIs name another machine's folders; or null */
     SqliteSource(Path file, Path artifactsRoot) {
@@ -272,16 +274,20 @@ final class SqliteSource implements MlflowSource {
                 ? source.substring("models:/".length()) : null;
     }
 
+    /** Whether the store has {@code table}: older MLflow versions lack the registry's and MLflow 3's tables. */
     private boolean hasTable(String table) {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            select.setString(1, table);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+        if (tables == null) {
+            tables = new java.util.HashSet<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            } catch (SQLException e) {
+                throw failure(e);
             }
-        } catch (SQLException e) {
-            return false;
         }
+        return tables.contains(table);
     }
 
     /** The column, or NULL in its place where an older schema lacks it. */

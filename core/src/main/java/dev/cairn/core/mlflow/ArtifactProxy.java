@@ -49,12 +49,7 @@ final class ArtifactProxy {
                     try {
                         store.write(relative, body, maxArtifactBytes);
                     } catch (TrackingException refused) {
-                        // Read what is left of a modest body, so the client gets the answer, not a reset.
-                        try {
-                            body.transferTo(new CappedSink(16L << 20));
-                        } catch (IOException tooLargeToDrain) {
-                            refused.addSuppressed(tooLargeToDrain);
-                        }
+                        MlflowServer.discardRefusedBody(exchange); // the client reads the answer, not a reset
                         throw refused;
                     }
                 }
@@ -65,28 +60,6 @@ final class ArtifactProxy {
                 MlflowServer.replyJson(exchange, 200, json.object());
             }
             default -> throw new ApiException("BAD_REQUEST", 405, "Method " + method + " is not allowed on artifacts");
-        }
-    }
-
-    /** Discards bytes, giving up (by failing) after a cap, so a huge refused upload is cut off instead. */
-    private static final class CappedSink extends OutputStream {
-        private long left;
-
-        CappedSink(long cap) {
-            this.left = cap;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            left -= length;
-            if (left < 0) {
-                throw new IOException("refused upload too large to drain");
-            }
         }
     }
 

@@ -42,7 +42,7 @@ final class LoggedModelApi {
         }
         if (parts.length == 1 && parts[0].equals("search") && method.equals("POST")) {
             Page<LoggedModel> page = models.search(request.strings("experiment_ids"), request.string("filter"),
-                    datasets(request.body().get("datasets")), order(request.body().get("order_by")),
+                    datasets(request.body()), order(request.body()),
                     request.int32("max_results"), request.string("page_token"));
             ObjectNode answer = json.object();
             ArrayNode list = answer.putArray("models");
@@ -107,7 +107,9 @@ final class LoggedModelApi {
         putIfPresent(info, "creator_id", model.creatorId());
         ArrayNode tags = info.putArray("tags");
         model.tags().forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
-        registrations(info.putArray("registrations"), model.tags().get("mlflow.modelVersions"));
+        ArrayNode registrations = info.putArray("registrations");
+        model.registrations().forEach(version -> registrations.addObject().put("name", version.name())
+                .put("version", version.version()));
         ObjectNode data = node.putObject("data");
         ArrayNode params = data.putArray("params");
         model.params().forEach((key, value) -> params.addObject().put("key", key).put("value", value));
@@ -119,25 +121,6 @@ final class LoggedModelApi {
             metrics.add(metric);
         }
         return node;
-    }
-
-    /** The registered versions the model's {@code mlflow.modelVersions} tag lists, each once. */
-    private static void registrations(ArrayNode registrations, String tag) {
-        if (tag == null) {
-            return;
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        try {
-            for (JsonNode entry : MlflowServer.MAPPER.readTree(tag)) {
-                String name = entry.path("name").asText();
-                String version = entry.path("version").asText();
-                if (!name.isEmpty() && seen.add(name + "\n" + version)) {
-                    registrations.addObject().put("name", name).put("version", version);
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // a tag that is not MLflow's JSON list names no registrations
-        }
     }
 
     /** A logged model's files, as {@code artifacts/list} lists a run's: paths from the model's artifact root. */
@@ -158,43 +141,24 @@ final class LoggedModelApi {
         };
     }
 
-    private static List<LoggedModelSearch.DatasetFilter> datasets(JsonNode array) {
+    private static List<LoggedModelSearch.DatasetFilter> datasets(JsonNode body) {
         List<LoggedModelSearch.DatasetFilter> datasets = new ArrayList<>();
-        for (JsonNode entry : list(array, "datasets")) {
-            datasets.add(new LoggedModelSearch.DatasetFilter(text(entry, "dataset_name"), text(entry, "dataset_digest")));
+        for (JsonNode entry : TrackingApi.array(body, "datasets")) {
+            datasets.add(new LoggedModelSearch.DatasetFilter(TrackingApi.optionalText(entry, "dataset_name"),
+                    TrackingApi.optionalText(entry, "dataset_digest")));
         }
         return datasets;
     }
 
-    private static List<LoggedModelSearch.Order> order(JsonNode array) {
+    private static List<LoggedModelSearch.Order> order(JsonNode body) {
         List<LoggedModelSearch.Order> order = new ArrayList<>();
-        for (JsonNode entry : list(array, "order_by")) {
+        for (JsonNode entry : TrackingApi.array(body, "order_by")) {
             JsonNode ascending = entry.get("ascending");
-            order.add(new LoggedModelSearch.Order(text(entry, "field_name"),
+            order.add(new LoggedModelSearch.Order(TrackingApi.optionalText(entry, "field_name"),
                     ascending == null || ascending.isNull() || ascending.asBoolean(true),
-                    text(entry, "dataset_name"), text(entry, "dataset_digest")));
+                    TrackingApi.optionalText(entry, "dataset_name"), TrackingApi.optionalText(entry, "dataset_digest")));
         }
         return order;
-    }
-
-    private static Iterable<JsonNode> list(JsonNode array, String field) {
-        if (array == null || array.isNull()) {
-            return List.of();
-        }
-        if (!array.isArray()) {
-            throw ApiException.invalid("Field '" + field + "' must be a list");
-        }
-        for (JsonNode entry : array) {
-            if (!entry.isObject()) {
-                throw ApiException.invalid("Each element of '" + field + "' must be an object");
-            }
-        }
-        return array;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

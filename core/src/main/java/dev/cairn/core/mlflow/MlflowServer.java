@@ -228,23 +228,21 @@ public final class MlflowServer implements AutoCloseable {
         if (!exchange.getRequestMethod().equals("GET")) {
             return false;
         }
-        Map<String, List<String>> query = PercentDecoding.query(exchange.getRequestURI().getRawQuery());
-        if (path.equals("/get-artifact")) {
-            downloads.runFile(exchange, query);
-            return true;
-        }
-        if (path.equals("/model-versions/get-artifact")) {
-            downloads.versionFile(exchange, query);
-            return true;
-        }
         String name = API_PREFIXES.stream().filter(path::startsWith).findFirst()
                 .map(prefix -> path.substring(prefix.length())).orElse("");
         java.util.regex.Matcher file = LOGGED_MODEL_FILE.matcher(name);
-        if (file.matches()) {
-            downloads.loggedModelFile(exchange, PercentDecoding.decode(file.group(1), false), query);
-            return true;
+        if (!path.equals("/get-artifact") && !path.equals("/model-versions/get-artifact") && !file.matches()) {
+            return false;
         }
-        return false;
+        Map<String, List<String>> query = PercentDecoding.query(exchange.getRequestURI().getRawQuery());
+        if (path.equals("/get-artifact")) {
+            downloads.runFile(exchange, query);
+        } else if (path.equals("/model-versions/get-artifact")) {
+            downloads.versionFile(exchange, query);
+        } else {
+            downloads.loggedModelFile(exchange, PercentDecoding.decode(file.group(1), false), query);
+        }
+        return true;
     }
 
     private JsonNode call(HttpExchange exchange, String path) throws Exception {
@@ -329,7 +327,7 @@ public final class MlflowServer implements AutoCloseable {
                 throw ApiException.invalid("Invalid Content-Length " + declared);
             }
             if (length > limit) {
-                drain(exchange, length);
+                discardRefusedBody(exchange);
                 throw tooLarge(limit);
             }
         }
@@ -346,16 +344,30 @@ public final class MlflowServer implements AutoCloseable {
         }
     }
 
+    /** The most of a refused body read and dropped; past it the connection is cut. */
+    private static final long MAX_DISCARDED_BYTES = 16L << 20;
+
     /**
-     * Reads and drops a refused body (up to 16 MB) so the client, still sending it, gets the error answer
-     * rather than a reset connection; a bigger one is cut off.
+     * Reads and drops what is left of a refused body (up to 16 MB) so the client, still sending it, gets the error
+     * answer rather than a reset connection; a bigger one is cut off. Every refusal before a body is read uses it.
      */
-    static void drain(HttpExchange exchange, long length) throws IOException {
-        if (length > 16L << 20) {
-            return;
+    static void discardRefusedBody(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (declared != null && Long.parseLong(declared.trim()) > MAX_DISCARDED_BYTES) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            return; // a length that does not parse: nothing sensible to read
         }
         try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            byte[] buffer = new byte[1 << 16];
+            long left = MAX_DISCARDED_BYTES;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away or sent a broken body: the answer is written all the same
         }
     }
 

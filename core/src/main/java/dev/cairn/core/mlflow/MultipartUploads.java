@@ -104,7 +104,7 @@ final class MultipartUploads {
         String[] parts = rest.split("/", -1);
         Upload upload = parts.length == 2 ? uploads.get(parts[0]) : null;
         if (upload == null || !exchange.getRequestMethod().equals("PUT")) {
-            refuse(exchange);
+            MlflowServer.discardRefusedBody(exchange);
             throw new ApiException("RESOURCE_DOES_NOT_EXIST", 404, "No multipart upload part at this address (the "
                     + "upload was completed, aborted or never created)");
         }
@@ -112,7 +112,7 @@ final class MultipartUploads {
         try {
             number = partNumber(parts[1], upload);
         } catch (ApiException e) {
-            refuse(exchange);
+            MlflowServer.discardRefusedBody(exchange);
             throw e;
         }
         Path partial = Files.createTempFile(upload.staging(), "part-" + number + "-", ".partial");
@@ -181,21 +181,6 @@ final class MultipartUploads {
         uploads.remove(uploadId);
         Folders.deleteQuietly(upload.staging());
         return json.object();
-    }
-
-    /**
-     * Reads and drops a refused part's body (a modest one; a larger one is cut off), so the client, still sending it,
-     * reads the answer instead of a reset connection.
-     */
-    private static void refuse(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        long length;
-        try {
-            length = declared == null ? Long.MAX_VALUE : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = Long.MAX_VALUE;
-        }
-        MlflowServer.drain(exchange, length);
     }
 
     private static int partNumber(String text, Upload upload) {

@@ -22,7 +22,6 @@ import java.util.Map;
 final class RegistryApi {
 
     private static final String MODELS_SCHEME = "models:/";
-    private static final String MODEL_VERSIONS_TAG = "mlflow.modelVersions";
 
     private final ModelRegistry registry;
     private final LoggedModelStore loggedModels;
@@ -109,8 +108,9 @@ final class RegistryApi {
             modelId = source.substring(MODELS_SCHEME.length());
         }
         String storageLocation = null;
+        LoggedModel model = null;
         if (modelId != null && !modelId.isEmpty()) {
-            LoggedModel model = loggedModels.get(modelId);
+            model = loggedModels.get(modelId);
             storageLocation = model.artifactUri();
             if (runId == null || runId.isEmpty()) {
                 runId = model.sourceRunId();
@@ -120,8 +120,8 @@ final class RegistryApi {
         }
         ModelVersion version = registry.createVersion(name, new VersionSource(source, runId, r.string("run_link"),
                 modelId, storageLocation), r.string("description"), pairs(r.body().get("tags")), null);
-        if (modelId != null && !modelId.isEmpty()) {
-            listVersionOnModel(modelId, version);
+        if (model != null) {
+            listVersionOnModel(model, version);
         }
         return wrapVersion(version);
     }
@@ -144,24 +144,18 @@ final class RegistryApi {
         return null;
     }
 
-    /** Appends {name, version} to the logged model's {@code mlflow.modelVersions} tag (a JSON list), once. */
-    private void listVersionOnModel(String modelId, ModelVersion version) {
-        LoggedModel model = loggedModels.get(modelId);
-        ArrayNode list;
-        try {
-            JsonNode existing = MlflowServer.MAPPER.readTree(model.tags().getOrDefault(MODEL_VERSIONS_TAG, "[]"));
-            list = existing.isArray() ? (ArrayNode) existing : MlflowServer.MAPPER.createArrayNode();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            list = MlflowServer.MAPPER.createArrayNode(); // a hand-edited tag that is not JSON: start it again
+    /** Adds {name, version} to the logged model's {@code mlflow.modelVersions} tag (a JSON list), once. */
+    private void listVersionOnModel(LoggedModel model, ModelVersion version) {
+        List<LoggedModel.Registration> listed = new ArrayList<>(model.registrations());
+        LoggedModel.Registration added = new LoggedModel.Registration(version.name(),
+                Integer.toString(version.version()));
+        if (listed.contains(added)) {
+            return;
         }
-        String number = Integer.toString(version.version());
-        for (JsonNode entry : list) {
-            if (version.name().equals(entry.path("name").asText()) && number.equals(entry.path("version").asText())) {
-                return;
-            }
-        }
-        list.addObject().put("name", version.name()).put("version", number);
-        loggedModels.setTags(modelId, Map.of(MODEL_VERSIONS_TAG, list.toString()));
+        listed.add(added);
+        ArrayNode list = MlflowServer.MAPPER.createArrayNode();
+        listed.forEach(entry -> list.addObject().put("name", entry.name()).put("version", entry.version()));
+        loggedModels.setTags(model.modelId(), Map.of(LoggedModel.MODEL_VERSIONS_TAG, list.toString()));
     }
 
     private JsonNode searchModels(ApiRequest r) {

@@ -258,8 +258,7 @@ final class TrackingApi {
         }
         List<MetricSeries> histories = new ArrayList<>();
         for (String runId : runIds) {
-            tracking.runs().get(runId); // RESOURCE_DOES_NOT_EXIST for a run that is not there
-            histories.add(tracking.log().series(runId, key));
+            histories.add(tracking.log().series(runId, key)); // RESOURCE_DOES_NOT_EXIST for a run that is not there
         }
         long[] steps = StepSampling.sample(histories.stream().map(MetricSeries::steps).toList(),
                 start == null ? null : start.longValue(), end == null ? null : end.longValue(),
@@ -326,7 +325,8 @@ final class TrackingApi {
         return tags;
     }
 
-    private static Iterable<JsonNode> array(JsonNode body, String field) {
+    /** A list field of a body (absent or null: empty); anything else is a 400. */
+    static Iterable<JsonNode> array(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return List.of();
@@ -345,7 +345,7 @@ final class TrackingApi {
         return value.asText();
     }
 
-    private static String optionalText(JsonNode node, String field) {
+    static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -28,21 +28,26 @@ public final class ModelLinks {
     public void logOutputs(String runId, List<ModelOutput> outputs) {
         store.inTransaction(connection -> {
             RunRows.requireActive(connection, runId);
-            for (ModelOutput output : outputs) {
-                requireModel(connection, output.modelId());
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_model_output (run_id, "
-                        + "model_id, step) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM run_model_output WHERE "
-                        + "run_id = ? AND model_id = ?)")) {
-                    insert.setString(1, runId);
-                    insert.setString(2, output.modelId());
-                    insert.setLong(3, output.step());
-                    insert.setString(4, runId);
-                    insert.setString(5, output.modelId());
-                    insert.executeUpdate();
-                }
-            }
+            linkModelOutputs(connection, runId, outputs);
             return null;
         });
+    }
+
+    /** Records models the run produced, inside the caller's transaction; a model linked already keeps its step. */
+    static void linkModelOutputs(Connection connection, String runId, List<ModelOutput> outputs) throws SQLException {
+        for (ModelOutput output : outputs) {
+            requireModel(connection, output.modelId());
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_model_output (run_id, "
+                    + "model_id, step) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM run_model_output WHERE "
+                    + "run_id = ? AND model_id = ?)")) {
+                insert.setString(1, runId);
+                insert.setString(2, output.modelId());
+                insert.setLong(3, output.step());
+                insert.setString(4, runId);
+                insert.setString(5, output.modelId());
+                insert.executeUpdate();
+            }
+        }
     }
 
     /** Records models the run used (their ids), each once. */

@@ -16,11 +16,11 @@ final class SearchToken {
     private SearchToken() {
     }
 
-    /** A fingerprint of the search (every part that changes its result). */
-    static String query(List<?>... parts) {
+    /** A fingerprint of the search: every part that changes its result. */
+    static String query(List<String> experimentIds, String filter, List<?> datasets, List<?> order) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (List<?> part : parts) {
+            for (Object part : List.of(experimentIds, String.valueOf(filter), datasets, order)) {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
@@ -28,10 +28,6 @@ final class SearchToken {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String query(List<String> experimentIds, String filter, List<?> datasets, List<?> order) {
-        return query(experimentIds, List.of(String.valueOf(filter)), datasets, order);
     }
 
     static String of(String query, long offset) {

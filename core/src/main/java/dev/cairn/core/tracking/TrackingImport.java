@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -177,22 +178,21 @@ public final class TrackingImport {
             RunLog.appendMetrics(connection, info.runId(), metrics.subList(from, Math.min(metrics.size(), from + METRIC_CHUNK)));
         }
         RunLog.linkInputs(connection, info.runId(), info.experimentId(), inputs);
+        // Links only to the models imported with it: one the store names but lacks is left out.
+        List<String> usedModels = new ArrayList<>();
         for (String modelId : modelInputs) {
             if (modelPresent(connection, modelId)) {
-                ModelLinks.linkModelInputs(connection, info.runId(), List.of(modelId));
+                usedModels.add(modelId);
             }
         }
+        ModelLinks.linkModelInputs(connection, info.runId(), usedModels);
+        List<ModelOutput> producedModels = new ArrayList<>();
         for (ModelOutput output : modelOutputs) {
             if (modelPresent(connection, output.modelId())) {
-                try (PreparedStatement link = connection.prepareStatement(
-                        "MERGE INTO run_model_output (run_id, model_id, step) KEY (run_id, model_id) VALUES (?, ?, ?)")) {
-                    link.setString(1, info.runId());
-                    link.setString(2, output.modelId());
-                    link.setLong(3, output.step());
-                    link.executeUpdate();
-                }
+                producedModels.add(output);
             }
         }
+        ModelLinks.linkModelOutputs(connection, info.runId(), producedModels);
     }
 
     private static boolean modelPresent(Connection connection, String modelId) throws SQLException {
